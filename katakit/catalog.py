@@ -1,0 +1,156 @@
+"""The catalogue of katas: every fact about a kata comes from its ``kata.toml`` manifest.
+
+Paths follow one convention (the slug names every file), so a kata is added by dropping in its
+files; nothing here knows any particular kata.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from katakit.sandbox import Limits
+
+ROOT = Path(__file__).resolve().parents[1]
+KATAS_DIR = ROOT / "tests" / "katas"
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+class CatalogError(Exception):
+    """A kata is unknown or its manifest is broken; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name the learner's file must define: a class with methods, or a function."""
+
+    name: str
+    kind: str  # "class" or "function"
+    signature: str = ""  # the function's, or the class constructor's (without self)
+    methods: dict[str, str] = field(default_factory=dict)  # method name -> signature
+
+
+@dataclass(frozen=True)
+class Hint:
+    text: str
+    checks: tuple[str, ...] = ()
+    """Check ids this hint helps with (used to suggest the right hint after a failure)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    explanation: str
+    choices: tuple[str, ...] = ()
+    answer: str = ""  # letter for choice questions
+    answer_value: float | None = None  # number for numeric questions
+    tolerance: float = 0.0  # relative tolerance for numeric questions
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.answer_value is not None
+
+
+@dataclass(frozen=True)
+class Kata:
+    slug: str
+    title: str
+    difficulty: str
+    minutes: int
+    summary: str
+    entries: tuple[Entry, ...]
+    hints: tuple[Hint, ...]
+    quiz: tuple[Question, ...]
+    forbidden_modules: tuple[str, ...] = ()
+    limits: Limits = Limits()
+
+    @property
+    def folder(self) -> Path:
+        return KATAS_DIR / self.slug
+
+    @property
+    def statement_path(self) -> Path:
+        return ROOT / "problems" / f"{self.slug}.md"
+
+    @property
+    def stub_path(self) -> Path:
+        return ROOT / "problems" / f"{self.slug}.py"
+
+    @property
+    def solution_path(self) -> Path:
+        return ROOT / "solutions" / f"{self.slug}.py"
+
+    @property
+    def checks_path(self) -> Path:
+        return self.folder / f"test_{self.slug}.py"
+
+    @property
+    def golden_dir(self) -> Path:
+        return self.folder / "golden"
+
+
+def slugs() -> list[str]:
+    return sorted(p.parent.name for p in KATAS_DIR.glob("*/kata.toml"))
+
+
+def all_katas() -> list[Kata]:
+    return [load(slug) for slug in slugs()]
+
+
+def load(slug: str) -> Kata:
+    """The kata named ``slug``; CatalogError (with the closest names) when there is none."""
+    manifest = KATAS_DIR / slug / "kata.toml"
+    if not manifest.is_file():
+        raise CatalogError(unknown_kata_message(slug))
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        return _parse(slug, data)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise CatalogError(f"the manifest {manifest} is invalid: {exc}") from None
+
+
+def unknown_kata_message(slug: str) -> str:
+    known = slugs()
+    close = difflib.get_close_matches(slug, known, n=3, cutoff=0.5)
+    suggestion = f"did you mean {', '.join(close)}?" if close else \
+        f"known katas: {', '.join(known)}"
+    return f"unknown kata '{slug}': {suggestion} (see `python grader.py list`)"
+
+
+def _parse(slug: str, data: dict) -> Kata:
+    difficulty = data["difficulty"]
+    if difficulty not in DIFFICULTIES:
+        raise ValueError(f"difficulty must be one of {DIFFICULTIES}, not {difficulty!r}")
+    entries = tuple(_entry(name, spec) for name, spec in data["api"].items())
+    hints = tuple(Hint(h["text"], tuple(h.get("checks", ()))) for h in data.get("hints", []))
+    quiz = tuple(_question(q) for q in data.get("quiz", []))
+    limits = Limits(**data.get("limits", {}))
+    return Kata(slug=slug, title=data["title"], difficulty=difficulty,
+                minutes=int(data["minutes"]), summary=data.get("summary", ""),
+                entries=entries, hints=hints, quiz=quiz,
+                forbidden_modules=tuple(data.get("forbidden_modules", ())), limits=limits)
+
+
+def _entry(name: str, spec: dict) -> Entry:
+    kind = spec["kind"]
+    if kind == "class":
+        return Entry(name, kind, spec.get("init", ""), dict(spec.get("methods", {})))
+    if kind == "function":
+        return Entry(name, kind, spec["signature"])
+    raise ValueError(f"api.{name}.kind must be 'class' or 'function'")
+
+
+def _question(q: dict) -> Question:
+    if "answer_value" in q:
+        return Question(q["id"], q["question"], q["explanation"],
+                        answer_value=float(q["answer_value"]),
+                        tolerance=float(q.get("tolerance", 0.0)))
+    choices = tuple(q["choices"])
+    letters = [chr(ord("a") + i) for i in range(len(choices))]
+    if q["answer"] not in letters:
+        raise ValueError(f"quiz {q['id']}: answer {q['answer']!r} is not one of {letters}")
+    return Question(q["id"], q["question"], q["explanation"], choices=choices,
+                    answer=q["answer"])

@@ -1,0 +1,93 @@
+"""The vocabulary of hidden checks: tag a check, fail it with a message, coerce what the
+learner returned into plain arrays before comparing anything.
+
+A check is a pytest test tagged ``@check("category")``; its docstring's first line says what it
+verifies, and the message it fails with is written for the learner.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import pytest
+
+from katakit.errors import CheckFailed, CheckTodo
+from katakit.results import Category
+from katakit.sandbox import LearnerObject
+
+
+def check(category: str):
+    """Tag a hidden check with its category (one of :class:`katakit.results.Category`)."""
+    return pytest.mark.check(Category(category).value)
+
+
+def fail(message: str):
+    raise CheckFailed(message)
+
+
+def todo(message: str):
+    raise CheckTodo(message)
+
+
+def data_note(seed: int, **arrays) -> str:
+    """'(seed 42; X (50, 3), y (50,))': tells the learner how to reproduce a failure."""
+    shapes = ", ".join(f"{name} {tuple(np.shape(a))}" for name, a in arrays.items())
+    return f"(seed {seed}; {shapes})" if shapes else f"(seed {seed})"
+
+
+def returned(value) -> str:
+    """A short, learner-readable description of a returned value."""
+    if isinstance(value, LearnerObject):
+        return "self (the model object)" if value.is_self else f"a {value.type} object"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+def as_array(value, shape: tuple, what: str) -> np.ndarray:
+    """``value`` as a float array of exactly ``shape``, or a CheckFailed saying why not."""
+    if isinstance(value, LearnerObject) or value is None or isinstance(value, (str, dict)):
+        fail(f"{what} should be an array of shape {shape}, but it returned {returned(value)}")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        fail(f"{what} should be an array of shape {shape}, but it returned {returned(value)}")
+    if array.shape != tuple(shape):
+        fail(f"{what} should have shape {tuple(shape)}, but it has shape {array.shape}")
+    return array
+
+
+def as_float(value, what: str) -> float:
+    """A real scalar (Python or NumPy number, or 0-d array) as float, else CheckFailed."""
+    if isinstance(value, bool) or isinstance(value, LearnerObject):
+        fail(f"{what} should be a float, but it returned {returned(value)}")
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, np.ndarray) and value.shape == () and np.isrealobj(value):
+        return float(value)
+    if isinstance(value, np.ndarray):
+        fail(f"{what} should be a single float, but it returned an array of shape "
+             f"{value.shape}")
+    fail(f"{what} should be a float, but it returned {returned(value)}")
+
+
+def close(actual, expected, rtol=1e-9, atol_scale=1e-12) -> bool:
+    """Equal up to float64 re-ordering noise; the absolute part scales with the data."""
+    expected = np.asarray(expected, dtype=float)
+    scale = max(float(np.max(np.abs(expected), initial=0.0)), 1.0)
+    return bool(np.allclose(actual, expected, rtol=rtol, atol=atol_scale * scale,
+                            equal_nan=True))
+
+
+def worst_gap(actual, expected) -> str:
+    """'largest difference 0.37 at index 4 (yours 1.2, expected 0.83)'."""
+    actual = np.atleast_1d(np.asarray(actual, dtype=float))
+    expected = np.atleast_1d(np.asarray(expected, dtype=float))
+    gap = np.abs(actual - expected)
+    index = int(np.nanargmax(np.where(np.isnan(gap), np.inf, gap))) if gap.size else 0
+    where = "" if actual.size == 1 else f" at index {np.unravel_index(index, actual.shape)}"
+    return (f"largest difference {gap.flat[index]:.3g}{where.replace('(', '').replace(',)', '')}"
+            f" (yours {actual.flat[index]:.6g}, expected {expected.flat[index]:.6g})")

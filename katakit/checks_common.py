@@ -1,0 +1,56 @@
+"""Hidden checks every kata gets from its manifest alone: the file loads, the API matches."""
+
+from __future__ import annotations
+
+from katakit import api_spec
+from katakit.checking import check, fail
+from katakit.errors import LearnerRaised
+
+
+@check("api")
+def test_load(learner_process):
+    """Your file loads: it compiles and runs at import time without error."""
+    problem = learner_process.load_problem()
+    if problem is None:
+        return
+    if isinstance(problem, LearnerRaised) and problem.type == "SyntaxError":
+        fail(f"SyntaxError at line {problem.line}: {problem.text}: {problem.code}")
+    raise problem
+
+
+@check("api")
+def test_signatures(kata, candidate):
+    """Every class, method and function of the spec exists and can be called as the spec does."""
+    wanted = {e.name: list(e.methods) for e in kata.entries}
+    found = candidate.inspect(wanted)
+    complaints = []
+    for entry in kata.entries:
+        complaints += _entry_problems(entry, found.get(entry.name, {}))
+    if complaints:
+        fail("; ".join(complaints))
+
+
+def _entry_problems(entry, found) -> list[str]:
+    if found.get("kind") == "missing":
+        return [f"your file defines no {entry.kind} named {entry.name}"]
+    if found.get("kind") != entry.kind:
+        return [f"{entry.name} should be a {entry.kind}, yours is a "
+                f"{found.get('type', found.get('kind'))}"]
+    if entry.kind == "function":
+        return _callable_problems(entry.name, entry.signature, found.get("params"))
+    complaints = _callable_problems(f"{entry.name}(...)", entry.signature, found.get("init"))
+    for method, signature in entry.methods.items():
+        if method not in found["methods"]:
+            complaints.append(f"{entry.name} has no method {method}")
+            continue
+        complaints += _callable_problems(f"{entry.name}.{method}", signature,
+                                         found["methods"][method])
+    return complaints
+
+
+def _callable_problems(label, signature, params) -> list[str]:
+    found = api_spec.problems(signature, params)
+    if not found:
+        return []
+    return [f"{label}{api_spec.render(params)} should be callable as {label.split('(')[0]}"
+            f"({signature}): {', '.join(found)}"]

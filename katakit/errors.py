@@ -1,0 +1,75 @@
+"""Exceptions a hidden check can end with; the pytest plugin maps each to a Status."""
+
+from __future__ import annotations
+
+
+class CheckFailed(Exception):
+    """The learner's code answered, and the answer is wrong (status ``fail``)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class CheckTodo(Exception):
+    """Nothing is wrong, the learner simply has not done this part yet (status ``todo``)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class CandidateProblem(Exception):
+    """Something went wrong inside the learner's process; ``message`` says what, plainly."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class LearnerRaised(CandidateProblem):
+    """The learner's code raised an exception (status ``error``)."""
+
+    def __init__(self, action: str, error: dict):
+        self.action = action
+        self.type = error.get("type", "Exception")
+        self.text = error.get("message", "")
+        self.frames = error.get("frames", [])
+        self.line = error.get("line")
+        self.code = error.get("code", "")
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = ""
+        if self.frames:
+            last = self.frames[-1]
+            where = f" at line {last['line']} in {last['func']}: {last['code']}"
+        return f"{action_text(self.action)} raised {self.type}: {self.text}{where}"
+
+
+class NotAttempted(LearnerRaised):
+    """The learner has not written this part yet: it raises NotImplementedError (``todo``)."""
+
+    def _render(self) -> str:
+        return f"not attempted yet: {action_text(self.action)} raises NotImplementedError"
+
+
+class CandidateTimeout(CandidateProblem):
+    """The learner's code did not answer before the deadline; its process was killed."""
+
+    def __init__(self, action: str, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"{action_text(action)} did not return within {seconds:g} s and was "
+                         "stopped (an endless loop, or far too much work for this data?)")
+
+
+class CandidateCrashed(CandidateProblem):
+    """The learner's process ended: os._exit, a segfault, a resource limit (status ``error``)."""
+
+
+class LoadFailed(Exception):
+    """The learner's file could not be loaded; every check that needs it is skipped."""
+
+
+def action_text(action: str) -> str:
+    return f"`{action}`" if action else "your code"

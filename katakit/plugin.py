@@ -1,0 +1,127 @@
+"""The pytest plugin behind ``grader.py check``: fixtures for hidden checks, typed results out.
+
+Hidden checks run in the examiner's process (this one); the learner's code only ever runs in
+the sandboxed worker behind the ``candidate`` fixture. Outcomes are read from pytest's report
+objects and the exception each check ended with, never from terminal output.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+import zlib
+
+import numpy as np
+import pytest
+
+from katakit.catalog import Kata
+from katakit.errors import (CandidateProblem, CandidateTimeout, CheckFailed, CheckTodo,
+                            LoadFailed, NotAttempted)
+from katakit.results import Category, CheckResult, Status
+from katakit.sandbox import Candidate
+from katakit import reference as reference_loader
+
+INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may be fine. "
+                  "Please report it with the seed. Set KATAKIT_DEBUG=1 to see the traceback.")
+
+
+class GradingPlugin:
+    """Collects one CheckResult per hidden check; owns the learner's worker processes."""
+
+    def __init__(self, kata: Kata, target, seed: int):
+        self._kata, self._target, self._seed = kata, target, seed
+        self.results: list[CheckResult] = []
+        self._candidates: list[Candidate] = []
+
+    # fixtures --------------------------------------------------------------------------------
+    @pytest.fixture(scope="session")
+    def kata(self) -> Kata:
+        return self._kata
+
+    @pytest.fixture(scope="session")
+    def seed(self) -> int:
+        return self._seed
+
+    @pytest.fixture
+    def rng(self, request) -> np.random.Generator:
+        """Random data per check, reproducible from the run's seed and the check's name."""
+        return np.random.default_rng([self._seed, zlib.crc32(request.node.name.encode())])
+
+    @pytest.fixture(scope="session")
+    def learner_process(self) -> Candidate:
+        """The learner's worker, not yet loaded (for the check that reports on loading)."""
+        candidate = Candidate(self._target, self._kata.forbidden_modules, self._kata.limits)
+        self._candidates.append(candidate)
+        return candidate
+
+    @pytest.fixture
+    def candidate(self, learner_process) -> Candidate:
+        """The learner's file, loaded; checks are skipped when it does not load."""
+        try:
+            learner_process.ensure_started()
+        except LoadFailed:
+            pytest.skip("skipped: your file did not load (see the `load` check)")
+        return learner_process
+
+    @pytest.fixture(scope="session")
+    def reference(self):
+        """The reference solution imported in this (trusted) process, for expected values."""
+        return reference_loader.load(self._kata)
+
+    @pytest.fixture(scope="session")
+    def reference_process(self) -> Candidate:
+        """The reference solution in a worker like the learner's, for fair timing."""
+        candidate = Candidate(self._kata.solution_path, (), self._kata.limits)
+        self._candidates.append(candidate)
+        return candidate
+
+    # hooks -----------------------------------------------------------------------------------
+    def pytest_configure(self, config) -> None:
+        config.addinivalue_line("markers", "check(category): tag a hidden check's category")
+
+    def pytest_generate_tests(self, metafunc) -> None:
+        if "question" in metafunc.fixturenames:
+            quiz = list(self._kata.quiz)
+            metafunc.parametrize("question", quiz, ids=[q.id for q in quiz])
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = yield
+        if call.when == "call" or (call.when == "setup" and not report.passed):
+            self.results.append(self._result(item, call))
+        return report
+
+    def pytest_sessionfinish(self, session) -> None:
+        for candidate in self._candidates:
+            candidate.close()
+
+    # results ---------------------------------------------------------------------------------
+    def _result(self, item, call) -> CheckResult:
+        marker = item.get_closest_marker("check")
+        category = Category(marker.args[0]) if marker else Category.CORRECTNESS
+        check_id = item.callspec.id if hasattr(item, "callspec") else item.originalname[5:]
+        doc = " ".join((item.function.__doc__ or "").split())
+        parameter = getattr(item, "callspec", None) and next(iter(item.callspec.params.values()))
+        title = getattr(parameter, "question", None) or doc  # a quiz check shows its question
+        status, message = outcome(call.excinfo)
+        return CheckResult(check_id, category, status, message, title)
+
+
+def outcome(excinfo) -> tuple[Status, str]:
+    """Map how a check ended to a status and the learner-facing message."""
+    if excinfo is None:
+        return Status.PASS, ""
+    error = excinfo.value
+    if excinfo.errisinstance(pytest.skip.Exception):
+        return Status.SKIP, str(getattr(error, "msg", error))
+    if isinstance(error, CheckFailed):
+        return Status.FAIL, error.message
+    if isinstance(error, (NotAttempted, CheckTodo)):
+        return Status.TODO, error.message
+    if isinstance(error, CandidateTimeout):
+        return Status.TIMEOUT, error.message
+    if isinstance(error, CandidateProblem):
+        return Status.ERROR, error.message
+    if os.environ.get("KATAKIT_DEBUG"):
+        traceback.print_exception(error)
+    return Status.ERROR, INTERNAL_ERROR.format(error=f"{type(error).__name__}: {error}")

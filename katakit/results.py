@@ -1,0 +1,112 @@
+"""Typed results that cross every seam: a check's outcome and a whole grading report."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+
+
+class Status(str, enum.Enum):
+    """How one check ended."""
+
+    PASS = "pass"
+    FAIL = "fail"  # the code ran and gave a wrong answer
+    ERROR = "error"  # the code raised, crashed or exited
+    TIMEOUT = "timeout"  # the code did not answer before the deadline
+    TODO = "todo"  # not attempted yet (the stub's NotImplementedError, an unanswered quiz)
+    SKIP = "skip"  # could not run because something it needs failed first
+
+
+class Category(str, enum.Enum):
+    """What a check is about, in the order the report shows them."""
+
+    API = "api"
+    SHAPES = "shapes"
+    CORRECTNESS = "correctness"
+    CONVERGENCE = "convergence"
+    VECTORIZATION = "vectorization"
+    ROBUSTNESS = "robustness"
+    PERFORMANCE = "performance"
+    QUIZ = "quiz"
+
+
+class Verdict(str, enum.Enum):
+    """The overall answer for a submission."""
+
+    PASS = "pass"  # every check passed
+    FAIL = "fail"  # at least one check failed, errored or timed out
+    TODO = "todo"  # nothing is wrong yet, but some checks were not attempted
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one hidden check."""
+
+    id: str
+    """Stable name of the check, e.g. ``gradient_values``; unique within a kata."""
+    category: Category
+    """What the check is about."""
+    status: Status
+    """How it ended."""
+    message: str = ""
+    """What the learner should read: empty on a pass, a diagnosis otherwise."""
+    title: str = ""
+    """One line saying what the check verifies (the check's docstring)."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one grading run established."""
+
+    kata: str
+    """Slug of the kata graded."""
+    target: str
+    """The graded file, as the learner named it (or ``reference``)."""
+    seed: int
+    """Seed of the random data; ``--seed`` reproduces the run."""
+    duration_s: float
+    """Wall time of the whole grading run."""
+    checks: tuple[CheckResult, ...] = field(default_factory=tuple)
+    """Every check, in report order."""
+
+    @property
+    def verdict(self) -> Verdict:
+        return verdict_of(self.checks)
+
+    def to_json_dict(self) -> dict:
+        return {
+            "kata": self.kata,
+            "target": self.target,
+            "verdict": self.verdict.value,
+            "seed": self.seed,
+            "duration_s": round(self.duration_s, 3),
+            "checks": [
+                {"id": c.id, "category": c.category.value, "status": c.status.value,
+                 "message": c.message}
+                for c in self.checks
+            ],
+        }
+
+
+_BAD = {Status.FAIL, Status.ERROR, Status.TIMEOUT}
+
+
+def verdict_of(checks) -> Verdict:
+    """PASS only when every check passed; FAIL as soon as one is wrong; TODO otherwise."""
+    statuses = {c.status for c in checks}
+    if not checks:
+        return Verdict.FAIL
+    if statuses & _BAD:
+        return Verdict.FAIL
+    if statuses == {Status.PASS}:
+        return Verdict.PASS
+    if Status.TODO in statuses:
+        return Verdict.TODO
+    return Verdict.FAIL  # only skips besides passes: something upstream prevented grading
+
+
+def category_order(category: Category) -> int:
+    return list(Category).index(category)
+
+
+__all__ = ["Status", "Category", "Verdict", "CheckResult", "Report", "verdict_of", "asdict"]

@@ -1,0 +1,467 @@
+"""Hidden checks for the linear_regression kata.
+
+Expected values come from the reference solution imported here, in the examiner's process;
+the learner's class only ever runs in the sandboxed worker behind ``candidate``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from katakit.checking import (as_array, as_float, check, close, data_note, fail, returned,
+                              worst_gap)
+from katakit.errors import LearnerRaised
+from katakit.sandbox import LearnerObject
+
+CLASS = "LinearRegression"
+TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
+SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
+SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
+MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
+FIX_GRADIENT = "dw = (2 / n) * X.T @ (y_hat - y) and db = (2 / n) * np.sum(y_hat - y)"
+
+
+def make_data(rng, n, d, noise=0.5):
+    X = rng.normal(size=(n, d))
+    y = X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
+    return X, y
+
+
+def shape_advice(error: LearnerRaised) -> str:
+    if "matmul" in error.text or "shapes" in error.text and "not aligned" in error.text:
+        return (" X has shape (n, d) and the error (y_hat - y) has shape (n,): one number per "
+                "feature is X.T @ error (shape (d,)), not X @ error.")
+    return ""
+
+
+def checked_call(model, method, *args, **kwargs):
+    try:
+        return model.call(method, *args, **kwargs)
+    except LearnerRaised as error:
+        advice = shape_advice(error)
+        if advice:
+            fail(error.message + "." + advice)
+        raise
+
+
+def as_vector(value, length: int, what: str) -> np.ndarray:
+    """Like as_array for 1-D results, naming the (n, 1) column-vector mistake."""
+    shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
+    if shape and len(shape) == 2 and 1 in shape and max(shape) == length:
+        fail(f"{what} has shape {shape}, a column/row vector; it should be 1-D with shape "
+             f"({length},). Keep w, y and y_hat 1-D: an (n, 1) array minus an (n,) array "
+             "broadcasts to (n, n).")
+    if shape and len(shape) == 2 and length in shape:
+        fail(f"{what} has shape {shape} instead of ({length},): y_hat - y broadcast to an "
+             "(n, n) matrix, so one of them is a column vector (n, 1). Keep both 1-D "
+             "(y.ravel(), np.zeros(n_features)).")
+    return as_array(value, (length,), what)
+
+
+def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
+    if isinstance(value, LearnerObject) and value.is_self:
+        fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
+             "each epoch in a list and `return history`")
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        fail(f"{what} should return a list of {epochs} losses, but it returned "
+             f"{returned(value)}")
+    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
+        fail(f"{what} should return a list of float losses, but its items are arrays: "
+             "append float(loss), not an array")
+    return as_array(value, (epochs,), f"the loss history returned by {what}")
+
+
+def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
+    model = reference.LinearRegression(X.shape[1])
+    if w is not None:
+        model.w, model.b = np.array(w, dtype=float), float(b)
+    history = model.fit(X, y, lr=lr, epochs=epochs)
+    return np.array(history), model.w, model.b
+
+
+def largest_stable_lr(X) -> float:
+    """2 / largest eigenvalue of the MSE Hessian (2/n) [X 1]^T [X 1]."""
+    design = np.column_stack([X, np.ones(len(X))])
+    return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
+
+
+# --- shapes ---------------------------------------------------------------------------------
+
+@check("shapes")
+def test_init_parameters(candidate):
+    """A new model starts at w = zeros(n_features) and b = 0.0."""
+    for d in (1, 4):
+        model = candidate.new(CLASS, d)
+        w = as_vector(model.get("w"), d, f"LinearRegression({d}).w")
+        b = as_float(model.get("b"), f"LinearRegression({d}).b")
+        if np.any(w != 0) or b != 0:
+            fail(f"LinearRegression({d}) starts at w = {np.round(w, 3)}, b = {b:.3g}: random "
+                 "initialization. The spec (and the first-step check) needs zeros: "
+                 "self.w = np.zeros(n_features); self.b = 0.0. The MSE is convex, so there is "
+                 "no symmetry to break and zeros are the reproducible choice.")
+
+
+@check("shapes")
+def test_output_shapes(candidate, rng, seed):
+    """predict, compute_loss, compute_gradients and fit return the right shapes and types,
+    including one sample and one feature."""
+    for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
+        X, y = make_data(rng, n, d)
+        note = data_note(seed, X=X, y=y)
+        model = candidate.new(CLASS, d)
+        y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
+        as_float(model.call("compute_loss", y_hat, y), f"compute_loss(y_hat, y) {note}")
+        gradients = checked_call(model, "compute_gradients", X, y, y_hat)
+        if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
+            fail(f"compute_gradients should return the pair (dw, db), but it returned "
+                 f"{returned(gradients)} {note}")
+        as_vector(gradients[0], d, f"dw from compute_gradients {note}")
+        as_float(gradients[1], f"db from compute_gradients {note}")
+        as_history(model.call("fit", X, y, lr=0.01, epochs=3), 3, f"fit(X, y, epochs=3) {note}")
+
+
+# --- correctness ----------------------------------------------------------------------------
+
+@check("correctness")
+def test_predict_values(candidate, rng, seed):
+    """predict(X) equals X @ w + b for the model's current w and b."""
+    X, _ = make_data(rng, 20, 3)
+    w, b = rng.normal(size=3), float(rng.normal())
+    model = candidate.new(CLASS, 3)
+    model.set("w", w)
+    model.set("b", b)
+    y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
+    if not close(y_hat, X @ w + b):
+        hint = " (b is missing)" if close(y_hat, X @ w) else ""
+        fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
+             f"{data_note(seed, X=X)}")
+
+
+@check("correctness")
+def test_loss_values(candidate, rng, seed):
+    """compute_loss is the mean squared error mean((y_hat - y)**2)."""
+    y, y_hat = rng.normal(size=25), rng.normal(size=25)
+    model = candidate.new(CLASS, 2)
+    loss = as_float(model.call("compute_loss", y_hat, y), "compute_loss(y_hat, y)")
+    expected = float(np.mean((y_hat - y) ** 2))
+    if close(loss, expected):
+        return
+    known = {expected / 2: "half the MSE: the 1/(2n) convention. This spec uses plain "
+                           "np.mean((y_hat - y) ** 2)",
+             expected * 25: "the sum of squared errors: divide by n (use np.mean)",
+             np.sqrt(expected): "the root mean squared error: drop the square root",
+             float(np.mean(np.abs(y_hat - y))): "the mean absolute error: square the errors"}
+    for value, meaning in known.items():
+        if close(loss, value):
+            fail(f"compute_loss returned {loss:.6g}, {meaning} (expected {expected:.6g})")
+    fail(f"compute_loss returned {loss:.6g}, expected mean((y_hat - y)**2) = {expected:.6g} "
+         f"{data_note(seed, y=y, y_hat=y_hat)}")
+
+
+def gradient_mistake(dw, db, expected_dw, expected_db, n) -> str:
+    """Name the classic mistake that explains a wrong gradient, or ''."""
+    mistakes = ((n / 2, "not divided by n (a sum instead of a mean)"),
+                (0.5, "half the gradient: the factor 2 is missing (the 1/(2n) convention)"),
+                (-1, "of the wrong sign: the error is y_hat - y, not y - y_hat"),
+                (n, "missing both the 2 and the 1/n"), (-n / 2, "not divided by n and of the "
+                                                             "wrong sign"))
+    for factor, meaning in mistakes:
+        if close(dw, factor * expected_dw) and close(db, factor * expected_db):
+            return f"the gradient is {meaning}"
+    if close(dw, expected_dw):
+        return "dw is right but db is not"
+    if close(db, expected_db):
+        return "db is right but dw is not"
+    return ""
+
+
+@check("correctness")
+def test_gradient_values(candidate, rng, seed):
+    """compute_gradients returns dw = (2/n) X.T @ (y_hat - y) and db = (2/n) sum(y_hat - y)."""
+    n, d = 40, 3
+    X, y = make_data(rng, n, d)
+    y_hat = rng.normal(size=n)
+    model = candidate.new(CLASS, d)
+    gradients = checked_call(model, "compute_gradients", X, y, y_hat)
+    if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
+        fail(f"compute_gradients should return (dw, db), not {returned(gradients)}")
+    dw = as_vector(gradients[0], d, "dw")
+    db = as_float(gradients[1], "db")
+    expected_dw, expected_db = 2 / n * X.T @ (y_hat - y), 2 / n * float(np.sum(y_hat - y))
+    if close(dw, expected_dw) and close(db, expected_db):
+        return
+    mistake = gradient_mistake(dw, db, expected_dw, expected_db, n)
+    gap = worst_gap(np.append(dw, db), np.append(expected_dw, expected_db))
+    fail(f"{mistake or 'wrong gradients'}: {gap} {data_note(seed, X=X, y=y)}. "
+         f"Fix: {FIX_GRADIENT}.")
+
+
+# --- convergence ----------------------------------------------------------------------------
+
+@check("convergence")
+def test_first_step(candidate, rng, seed):
+    """From zero parameters, the first loss is mean(y**2) and one epoch moves w to
+    lr * (2/n) X.T @ y and b to lr * (2/n) sum(y)."""
+    n, d, lr = 30, 3, 0.05
+    X, y = make_data(rng, n, d)
+    note = data_note(seed, X=X, y=y)
+    model = candidate.new(CLASS, d)
+    history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
+    w, b = as_vector(model.get("w"), d, "w after one epoch"), as_float(model.get("b"), "b")
+    first_loss = float(np.mean(y ** 2))
+    expected_w, expected_b = lr * 2 / n * X.T @ y, lr * 2 / n * float(np.sum(y))
+    if not close(history[0], first_loss, rtol=1e-12):
+        after = float(np.mean((X @ expected_w + expected_b - y) ** 2))
+        meaning = {True: "the loss after the update: record the loss first, then update"}.get(
+            close(history[0], after), "")
+        if close(history[0], first_loss / 2):
+            meaning = "half of it: the 1/(2n) convention; this spec uses plain MSE"
+        fail(f"the first recorded loss is {history[0]:.6g}, but with w = 0 and b = 0 it must "
+             f"be mean(y**2) = {first_loss:.6g}{': ' + meaning if meaning else ''} {note}")
+    if close(w, 0) and close(b, 0):
+        fail(f"after one epoch w and b are still zero: fit must update them {note}")
+    if not (close(w, expected_w) and close(b, expected_b)):
+        mistake = gradient_mistake(-w / lr, -b / lr, -expected_w / lr, -expected_b / lr, n)
+        fail(f"one epoch from zero should give w = lr*(2/n)*X.T@y and b = lr*(2/n)*sum(y): "
+             f"{mistake or worst_gap(np.append(w, b), np.append(expected_w, expected_b))} "
+             f"{note}. Update with w = w - lr * dw, b = b - lr * db.")
+
+
+def variant_history(X, y, lr, epochs, grad_scale=1.0, loss_after=False, loss_scale=1.0,
+                    dtype=np.float64, per_sample=False):
+    """Known-wrong versions of batch gradient descent, to name the one a learner wrote."""
+    X, y = X.astype(dtype), y.astype(dtype)
+    n = len(y)
+    w, b, history = np.zeros(X.shape[1], dtype), dtype(0), []
+    for _ in range(epochs):
+        if not loss_after:
+            history.append(loss_scale * float(np.mean((X @ w + b - y) ** 2)))
+        rows = [slice(i, i + 1) for i in range(n)] if per_sample else [slice(None)]
+        for rows_ in rows:
+            err = X[rows_] @ w + b - y[rows_]
+            w = w - dtype(lr * grad_scale * 2 / len(err)) * (X[rows_].T @ err)
+            b = b - dtype(lr * grad_scale * 2 / len(err)) * np.sum(err)
+        if loss_after:
+            history.append(loss_scale * float(np.mean((X @ w + b - y) ** 2)))
+    return np.array(history)
+
+
+VARIANTS = {
+    "the gradient is not divided by n": dict(grad_scale=None),
+    "the gradient is half of (2/n) X.T @ err (the 1/(2n) convention)": dict(grad_scale=0.5),
+    "the 1/(2n) convention in both loss and gradient": dict(grad_scale=0.5, loss_scale=0.5),
+    "the loss is recorded after the update instead of before": dict(loss_after=True),
+    "the step goes uphill (w + lr * dw: a sign error)": dict(grad_scale=-1.0),
+    "it computes in float32 instead of float64": dict(dtype=np.float32),
+    "it updates once per sample (stochastic GD), not once per epoch": dict(per_sample=True),
+}
+
+
+def closest_variant(history, X, y, lr, epochs) -> str:
+    scale = float(np.mean(y ** 2))
+    best, best_gap = "", np.inf
+    for meaning, options in VARIANTS.items():
+        options = dict(options)
+        if options.get("grad_scale", 1.0) is None:
+            options["grad_scale"] = len(y) / 2
+        with np.errstate(all="ignore"):
+            candidate = variant_history(X, y, lr, epochs, **options)
+            gap = float(np.nanmax(np.abs(candidate - history) / scale))
+        if np.isfinite(gap) and gap < best_gap:
+            best, best_gap = meaning, gap
+    return best if best_gap < 1e-5 else ""
+
+
+def same_trajectory(history, expected) -> bool:
+    finite = np.isfinite(expected)
+    if not np.array_equal(finite, np.isfinite(history)):
+        return False
+    return bool(np.allclose(history[finite], expected[finite], rtol=1e-8,
+                            atol=1e-10 * abs(expected[0])))
+
+
+@check("convergence")
+def test_trajectory(candidate, reference, rng, seed):
+    """The whole loss history, before convergence, follows batch gradient descent."""
+    n, d, lr, epochs = 80, 4, 0.02, 40
+    X, y = make_data(rng, n, d)
+    history = as_history(candidate.new(CLASS, d).call("fit", X, y, lr=lr, epochs=epochs),
+                         epochs, f"fit(X, y, lr={lr}, epochs={epochs})")
+    expected = reference_fit(reference, X, y, lr, epochs)[0]
+    if same_trajectory(history, expected):
+        return
+    differs = int(np.argmax(~np.isclose(history, expected, rtol=1e-8, equal_nan=True)))
+    meaning = closest_variant(history, X, y, lr, epochs)
+    fail(f"the loss history is not batch gradient descent's"
+         f"{': ' + meaning if meaning else ''}. It first differs at epoch {differs}: yours "
+         f"{history[differs]:.10g}, expected {expected[differs]:.10g} "
+         f"(lr={lr}, {data_note(seed, X=X, y=y)[1:-1]}). Each epoch: predict with the current "
+         "w and b, record the loss, then step both by -lr times the full-batch gradient.")
+
+
+@check("convergence")
+def test_continues_from_current_parameters(candidate, reference, rng, seed):
+    """A second call to fit continues from the current w and b instead of starting over."""
+    n, d, lr = 50, 3, 0.02
+    X, y = make_data(rng, n, d)
+    model = candidate.new(CLASS, d)
+    as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "fit(X, y, epochs=5)")
+    second = as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "a second fit(...)")
+    expected = reference_fit(reference, X, y, lr, 10)[0][5:]
+    if same_trajectory(second, expected):
+        return
+    restarted = close(second[0], np.mean(y ** 2), rtol=1e-9)
+    reason = ("the second call started again from zero: do not reset w and b inside fit, "
+              "initialise them in __init__" if restarted else
+              f"its first loss is {second[0]:.8g}, expected {expected[0]:.8g}")
+    fail(f"after fit(epochs=5), another fit(epochs=5) should pick up where the first stopped; "
+         f"{reason} {data_note(seed, X=X, y=y)}")
+
+
+@check("convergence")
+def test_reaches_least_squares(candidate, rng, seed):
+    """At a safe learning rate, fit converges to the exact least-squares solution."""
+    n, d = 200, 3
+    X, y = make_data(rng, n, d)
+    lr = largest_stable_lr(X) / 2
+    epochs = 1500
+    model = candidate.new(CLASS, d)
+    history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
+                         f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
+    design = np.column_stack([X, np.ones(n)])
+    optimum = np.linalg.lstsq(design, y, rcond=None)[0]
+    found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
+    if not np.allclose(found, optimum, rtol=1e-6, atol=1e-8):
+        fail(f"after {epochs} epochs at lr={lr:.3g} (half the largest stable rate), [w, b] "
+             f"should be the least-squares solution: {worst_gap(found, optimum)} "
+             f"{data_note(seed, X=X, y=y)}")
+    if np.any(np.diff(history) > 1e-12 * history[0]):
+        fail(f"the loss went up at epoch {int(np.argmax(np.diff(history) > 0)) + 1} although "
+             "the learning rate is safe: batch GD on MSE decreases the loss every epoch here")
+
+
+@check("convergence")
+def test_diverges_at_unsafe_lr(candidate, rng, seed):
+    """Above the stable learning rate 2 / lambda_max, the loss blows up as gradient descent's
+    does (no clipping, no early stopping)."""
+    n, d, epochs = 60, 3, 40
+    X, y = make_data(rng, n, d)
+    lr = 1.5 * largest_stable_lr(X)
+    history = as_history(candidate.new(CLASS, d).call("fit", X, y, lr=lr, epochs=epochs),
+                         epochs, f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
+    if not np.all(np.isfinite(history)) or history[-1] > 1e6 * history[0]:
+        return
+    fail(f"at lr={lr:.3g}, 1.5x the largest stable rate {largest_stable_lr(X):.3g}, plain "
+         f"gradient descent diverges, but your loss went from {history[0]:.4g} to "
+         f"{history[-1]:.4g}: is the step clipped, normalized or skipped? "
+         f"{data_note(seed, X=X, y=y)}")
+
+
+# --- vectorization --------------------------------------------------------------------------
+
+def python_work(candidate, n, d, rng):
+    X, y = make_data(rng, n, d)
+    y_hat = rng.normal(size=n)
+    calls = [{"name": "predict", "args": [X]},
+             {"name": "compute_loss", "args": [y_hat, y]},
+             {"name": "compute_gradients", "args": [X, y, y_hat]},
+             {"name": "fit", "args": [X, y], "kwargs": {"lr": 0.01, "epochs": 3}}]
+    return candidate.trace(calls, cls=CLASS, init_args=[d], seconds=20)
+
+
+def assert_constant_work(candidate, rng, sizes, what):
+    small, large = (python_work(candidate, n, d, rng) for n, d in sizes)
+    if small["events"] < 0 or large["events"] < 0:
+        fail("your code replaced the grader's trace function (sys.settrace), so its "
+             "vectorization cannot be verified; remove that call")
+    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
+    if growth <= TRACE_SLACK:
+        return
+    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
+             for k in large["lines"]}
+    worst = max(lines, key=lines.get, default=None)
+    where = (f"line {worst} of your file runs {lines[worst]} more times"
+             if worst is not None and lines[worst] > 0 else
+             "a NumPy helper calls back into Python for each element "
+             "(np.vectorize, np.apply_along_axis, np.frompyfunc?)")
+    (n1, d1), (n2, d2) = sizes
+    fail(f"Python-level work grows with the number of {what}: going from X {(n1, d1)} to "
+         f"{(n2, d2)}, {where}. Replace the loop over {what} with whole-array operations "
+         "(X @ w, X.T @ err, np.mean, np.sum); only the loop over epochs may stay.")
+
+
+@check("vectorization")
+def test_no_loop_over_samples(candidate, rng):
+    """No Python-level work grows with the number of samples (loops, comprehensions,
+    builtins iterating arrays, np.vectorize ...)."""
+    assert_constant_work(candidate, rng, ((64, 4), (512, 4)), "samples")
+
+
+@check("vectorization")
+def test_no_loop_over_features(candidate, rng):
+    """No Python-level work grows with the number of features."""
+    assert_constant_work(candidate, rng, ((64, 2), (64, 16)), "features")
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+@check("robustness")
+def test_inputs_untouched(candidate, rng, seed):
+    """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
+    n, d = 30, 3
+    X, y = make_data(rng, n, d)
+    y_hat = rng.normal(size=n)
+    calls = (("predict", (X,), {}), ("compute_loss", (y_hat, y), {}),
+             ("compute_gradients", (X, y, y_hat), {}), ("fit", (X, y), {"epochs": 3}))
+    names = {"predict": ("X",), "compute_loss": ("y_hat", "y"),
+             "compute_gradients": ("X", "y", "y_hat"), "fit": ("X", "y")}
+    for method, args, kwargs in calls:
+        _, after = candidate.new(CLASS, d).call_returning_inputs(method, *args, **kwargs)
+        for name, before, now in zip(names[method], args, after):
+            if now.shape != before.shape or not np.array_equal(now, before):
+                fail(f"{method} modified its input {name} in place (e.g. {name} -= ..., "
+                     f"{name}[...] = ..., or a reshape that writes back); work on a copy "
+                     f"instead: {name} = {name} - ... {data_note(seed, X=X, y=y)}")
+
+
+# --- performance ----------------------------------------------------------------------------
+
+def fastest_fit(process, d, seconds=60, give_up_after=np.inf, runs=3):
+    """Minimum wall time of ``runs`` 10-epoch fits (after a warm-up) and the peak memory."""
+    model = process.new(CLASS, d)
+    stored = ({"__stored__": "X"}, {"__stored__": "y"})
+    model.timed_call("fit", *stored, epochs=1, seconds=seconds)
+    times, peak = [], 0
+    for _ in range(runs):
+        _, elapsed, peak_bytes = model.timed_call("fit", *stored, lr=0.01, epochs=10,
+                                                  seconds=seconds)
+        times.append(elapsed)
+        peak = max(peak, peak_bytes)
+        if elapsed > give_up_after:  # hopelessly slow: more runs would only waste time
+            break
+    return min(times), peak
+
+
+@check("performance")
+def test_speed_at_scale(candidate, reference_process, rng):
+    """fit on 100,000 x 20 data runs in time and memory comparable to the reference."""
+    X, y = make_data(rng, 100_000, 20)
+    for process in (reference_process, candidate):
+        process.store(X=X, y=y)
+    reference_time, reference_peak = fastest_fit(reference_process, 20)
+    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    deadline = max(10 * budget, 10)
+    learner_time, learner_peak = fastest_fit(candidate, 20, deadline, give_up_after=3 * budget)
+    if budget < learner_time < 3 * budget:  # one retry: a busy machine can slow either side
+        reference_time = min(reference_time, fastest_fit(reference_process, 20)[0])
+        learner_time = min(learner_time, fastest_fit(candidate, 20, deadline)[0])
+        budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    if learner_time > budget:
+        fail(f"10 epochs of fit on X (100000, 20) took {learner_time:.2f} s, "
+             f"{learner_time / reference_time:.0f}x the reference ({reference_time:.3f} s): "
+             "a loop over samples that never shows up as Python lines (map, functools.reduce, "
+             "[*X]?) or repeated large copies. Use whole-array operations.")
+    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
+        fail(f"fit on X (100000, 20) allocated {learner_peak / 2**20:.0f} MiB at its peak; the "
+             f"reference needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) intermediates "
+             "and copies of X inside the epoch loop.")

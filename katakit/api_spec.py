@@ -54,7 +54,9 @@ def problems(spec: str, params) -> list[str]:
         return ["its signature cannot be read"]
     expected = parse(spec)
     found = []
-    positional = [p for p in params if p["kind"] in _POSITIONAL]
+    keyword_names = {p.name for p in expected if not p.required}
+    positional = [p for p in params if p["kind"] in _POSITIONAL
+                  and p["name"] not in keyword_names]  # those are passed by keyword
     takes_varargs = any(p["kind"] == "VAR_POSITIONAL" for p in params)
     takes_varkw = any(p["kind"] == "VAR_KEYWORD" for p in params)
     required_count = sum(1 for p in expected if p.required)

@@ -11,9 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from katakit.paths import ROOT
 from katakit.sandbox import Limits
 
-ROOT = Path(__file__).resolve().parents[1]
 KATAS_DIR = ROOT / "tests" / "katas"
 DIFFICULTIES = ("easy", "medium", "hard")
 

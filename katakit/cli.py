@@ -13,11 +13,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from katakit import catalog, report
+from katakit import catalog, paths, report
 from katakit.results import Verdict
 
 EXIT_PASS, EXIT_NOT_PASSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-WORKSPACE = catalog.ROOT / "workspace"
 
 CHECK_HELP = "grade a file (your workspace file by default) against a kata's hidden checks"
 FILE_HELP = "the Python file to grade (default: workspace/KATA.py)"
@@ -64,7 +63,7 @@ def resolve_target(kata: catalog.Kata, args) -> tuple[Path, str]:
         return kata.solution_path, "reference"
     path = args.file
     if path is None:
-        path = WORKSPACE / f"{kata.slug}.py"
+        path = paths.workspace_file(kata.slug)
         if not path.exists():
             raise UsageError(f"no file to grade: pass --file PATH or --reference (or copy "
                              f"{kata.stub_path.relative_to(catalog.ROOT)} to {path})")
@@ -100,8 +99,8 @@ def main(argv=None) -> int:
     try:
         return args.handler(args)
     except (UsageError, catalog.CatalogError) as error:
-        console(stderr=True).print(f"error: {error}", markup=False, highlight=False)
+        print(f"error: {error}", file=sys.stderr)  # one line, never wrapped
         return EXIT_USAGE
     except KeyboardInterrupt:
-        console(stderr=True).print("interrupted", markup=False)
+        print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -72,4 +72,7 @@ class LoadFailed(Exception):
 
 
 def action_text(action: str) -> str:
-    return f"`{action}`" if action else "your code"
+    """Code-like actions ('fit(...)') in backticks, descriptions ('loading your file') plain."""
+    if not action:
+        return "your code"
+    return f"`{action}`" if "(" in action or action.isidentifier() else action

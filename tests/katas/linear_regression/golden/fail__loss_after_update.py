@@ -1,0 +1,44 @@
+"""Records the loss after the parameter update instead of before it, so history[0] is not the
+loss of the starting parameters. The grader must fail the first-step, trajectory and continuation checks."""
+# expect-failing: TBD
+
+import numpy as np
+
+
+class LinearRegression:
+    def __init__(self, n_features):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def compute_loss(self, y_hat, y):
+        return float(np.mean((y_hat - y) ** 2))
+
+    def compute_gradients(self, X, y, y_hat):
+        n = X.shape[0]
+        err = y_hat - y
+        return (2 / n) * X.T @ err, (2 / n) * float(err.sum())
+
+    def fit(self, X, y, lr=0.01, epochs=1000):
+        history = []
+        for _ in range(epochs):
+            y_hat = self.predict(X)
+            dw, db = self.compute_gradients(X, y, y_hat)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+            # log how good the model is now
+            history.append(self.compute_loss(self.predict(X), y))
+        return history
+
+
+QUIZ_ANSWERS = {
+    "divide_by_n": "c",
+    "zero_init": "a",
+    "normal_equation": "d",
+    "cost_per_epoch": 1_000_000,
+    "learning_rate_too_large": "b",
+    "feature_scaling": "d",
+    "loss_before_update": "b",
+}

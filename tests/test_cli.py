@@ -1,0 +1,93 @@
+"""The command line answers as documented: exit codes, one-line errors, clean JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+
+KATA = "linear_regression"
+
+
+def test_unknown_kata_exits_2_and_suggests_the_closest_name(grader):
+    result = grader("check", "linear_regresion", "--reference")
+    assert result.returncode == 2
+    assert "did you mean linear_regression?" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_missing_file_is_a_one_line_usage_error(grader, tmp_path):
+    result = grader("check", KATA, "--file", tmp_path / "nope.py")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error: file not found:")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_directory_instead_of_file_is_a_usage_error(grader, tmp_path):
+    result = grader("check", KATA, "--file", tmp_path)
+    assert (result.returncode, result.stderr.split(":")[0]) == (2, "error")
+    assert "not a file" in result.stderr
+
+
+def test_file_and_reference_together_are_refused(grader, tmp_path):
+    result = grader("check", KATA, "--file", tmp_path / "x.py", "--reference")
+    assert result.returncode == 2
+    assert "not allowed with argument" in result.stderr
+
+
+def test_bad_seed_is_refused(grader):
+    result = grader("check", KATA, "--reference", "--seed", "abc")
+    assert result.returncode == 2 and "seed must be a whole number" in result.stderr
+
+
+def test_syntax_error_names_the_line_and_exits_1(grader, tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("import numpy as np\n\nclass LinearRegression:\n    def fit(self X):\n"
+                      "        pass\n")
+    result = grader("check", KATA, "--file", broken)
+    assert result.returncode == 1
+    assert "SyntaxError at line 4" in result.stdout
+    assert "other checks were not run" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_json_output_is_one_object_with_the_documented_fields(grader):
+    result = grader("check", KATA, "--reference", "--json", "--seed", "3")
+    report = json.loads(result.stdout)  # fails if anything else is on stdout
+    assert set(report) == {"kata", "target", "verdict", "seed", "duration_s", "checks"}
+    assert (report["kata"], report["verdict"], report["seed"]) == (KATA, "pass", 3)
+    categories = {c["category"] for c in report["checks"]}
+    assert categories == {"api", "shapes", "correctness", "convergence", "vectorization",
+                          "robustness", "performance", "quiz"}
+    assert all(set(c) == {"id", "category", "status", "message"} for c in report["checks"])
+
+
+@pytest.mark.slow
+def test_same_seed_reproduces_the_same_messages(grader):
+    wrong = ROOT / "tests" / "katas" / KATA / "golden" / "fail__no_divide_by_n.py"
+    first, second = (json.loads(grader("check", KATA, "--file", wrong, "--json", "--seed",
+                                       "11").stdout) for _ in range(2))
+    messages = [[c["message"] for c in r["checks"] if c["category"] != "performance"]
+                for r in (first, second)]
+    assert messages[0] == messages[1]
+    assert "seed 11" in " ".join(messages[0])
+
+
+@pytest.mark.slow
+def test_human_output_groups_checks_and_ends_with_the_verdict(grader):
+    result = grader("check", KATA, "--reference", "--seed", "5")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0
+    assert lines[0].startswith(KATA) and "seed 5" in lines[0]
+    assert lines[1] == "api" and "quiz" in lines
+    assert lines[-1].startswith("Verdict: PASS")
+
+
+def test_no_target_and_no_workspace_file_explains_what_to_pass(grader, tmp_path):
+    result = grader("check", KATA, env={"PATH": "/usr/bin:/bin",
+                                        "KATAKIT_WORKSPACE": str(tmp_path)})
+    assert result.returncode == 2
+    assert "--file PATH or --reference" in result.stderr

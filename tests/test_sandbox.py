@@ -1,0 +1,104 @@
+"""The learner's process can hang, crash, exit, flood output or misbehave; the examiner stays
+in control and each problem surfaces as a typed exception for the check that caused it."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from katakit import protocol
+from katakit.errors import (CandidateCrashed, CandidateTimeout, LearnerRaised, LoadFailed,
+                            NotAttempted)
+from katakit.sandbox import Candidate, LearnerObject, Limits
+
+FAST = Limits(call_seconds=1.0, load_seconds=10)
+
+
+def learner(tmp_path, source: str, name="learner.py"):
+    path = tmp_path / name
+    path.write_text(source)
+    return Candidate(path, ["sklearn"], FAST)
+
+
+def test_a_hang_times_out_and_the_next_call_gets_a_fresh_process(tmp_path):
+    with learner(tmp_path, "def f(x):\n    while x:\n        pass\n    return 1\n") as c:
+        started = time.monotonic()
+        with pytest.raises(CandidateTimeout, match="did not return within 1 s"):
+            c.call("f", True)
+        assert time.monotonic() - started < 3
+        assert c.call("f", False) == 1
+
+
+def test_os_exit_is_a_crash_with_a_plain_message(tmp_path):
+    with learner(tmp_path, "import os\ndef f():\n    print('bye')\n    os._exit(0)\n") as c:
+        with pytest.raises(CandidateCrashed, match=r"ended the process \(exit code 0\)"):
+            c.call("f")
+
+
+def test_sys_exit_is_reported_not_obeyed(tmp_path):
+    with learner(tmp_path, "import sys\ndef f():\n    sys.exit(3)\n") as c:
+        with pytest.raises(LearnerRaised, match=r"sys.exit\(3\) was called"):
+            c.call("f")
+
+
+def test_not_implemented_means_not_attempted(tmp_path):
+    with learner(tmp_path, "def f():\n    raise NotImplementedError('TODO')\n") as c:
+        with pytest.raises(NotAttempted):
+            c.call("f")
+
+
+def test_learner_exception_names_the_line_in_their_file(tmp_path):
+    with learner(tmp_path, "def f(a):\n    return a @ a.T @ a[:, 0, None, None]\n") as c:
+        with pytest.raises(LearnerRaised) as raised:
+            c.call("f", np.ones((2, 3)))
+        assert raised.value.frames[-1]["line"] == 2
+        assert "worker.py" not in raised.value.message
+
+
+def test_inputs_are_read_only_for_ordinary_calls(tmp_path):
+    with learner(tmp_path, "def f(a):\n    a -= 1\n    return a\n") as c:
+        with pytest.raises(LearnerRaised, match="read-only"):
+            c.call("f", np.ones(3))
+
+
+def test_memory_blowup_is_a_learner_error_not_a_dead_grader(tmp_path):
+    with learner(tmp_path, "import numpy as np\ndef f():\n    return np.ones((60000, 60000))\n"
+                 ) as c:
+        with pytest.raises((LearnerRaised, CandidateCrashed), match="MemoryError|killed"):
+            c.call("f")
+
+
+def test_output_flood_is_drained_and_capped(tmp_path):
+    source = "import sys\ndef f():\n    sys.stdout.write('x' * 30_000_000)\n    return 5\n"
+    with learner(tmp_path, source) as c:
+        assert c.call("f") == 5
+        text = c.output.text()
+        assert c.output.total >= 30_000_000
+        assert len(text) < 20_000 and "bytes not shown" in text
+
+
+def test_forbidden_import_fails_loading_with_an_actionable_message(tmp_path):
+    with learner(tmp_path, "import sklearn.linear_model\n") as c:
+        with pytest.raises(LoadFailed, match="'sklearn' is not allowed in this kata"):
+            c.ensure_started()
+
+
+def test_returned_objects_are_described_never_unpickled(tmp_path):
+    source = ("import numpy as np\nclass M:\n    def me(self):\n        return self\n"
+              "    def objs(self):\n        return np.array([object()], dtype=object)\n"
+              "    def scalar(self):\n        return np.float32(1.5)\n")
+    with learner(tmp_path, source) as c:
+        model = c.new("M")
+        assert model.call("me") == LearnerObject("M", is_self=True)
+        assert model.call("objs").type == "ndarray of object"
+        value = model.call("scalar")
+        assert isinstance(value, np.float32) and value == 1.5
+
+
+def test_a_garbage_frame_is_a_protocol_error():
+    header, body = protocol.encode({"x": np.arange(3)})
+    with pytest.raises(protocol.ProtocolError):
+        protocol.decode(header, body[:20])
+    assert protocol.decode(header, body)["x"].tolist() == [0, 1, 2]

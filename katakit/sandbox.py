@@ -34,7 +34,7 @@ SINGLE_THREADED = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREA
 class Limits:
     """Resource limits and deadlines for one learner process (overridable per kata)."""
 
-    call_seconds: float = 5.0
+    call_seconds: float = 3.0
     """Deadline of one ordinary call on small data."""
     load_seconds: float = 20.0
     """Deadline for starting Python, importing NumPy and executing the learner's file."""
@@ -200,17 +200,34 @@ class Candidate:
         return LearnerHandle(self, reply["handle"], self.generation, class_name)
 
     def call(self, name: str, *args, **kwargs):
-        """Call a module-level function of the learner's file."""
-        return self._call(None, name, name, args, kwargs)
+        """Call a module-level function of the learner's file (inputs read-only)."""
+        return self._call(None, name, args, kwargs)
 
-    def _call(self, handle, label, name, args, kwargs, seconds=None, **options):
+    def timed_call(self, name: str, *args, seconds=None, **kwargs):
+        """Call with memory measurement; returns (value, wall seconds, peak bytes)."""
+        return self._timed_call(None, name, args, kwargs, seconds)
+
+    def call_returning_inputs(self, name: str, *args, **kwargs):
+        """Call with writeable copies of the inputs; return (value, inputs as left after)."""
+        return self._call_returning_inputs(None, name, args, kwargs)
+
+    def _call(self, handle, name, args, kwargs, seconds=None, **options):
+        label = f"{name}({', '.join(_short(a) for a in args)})"
         message = {"op": "call", "handle": handle, "name": name, "args": list(args),
                    "kwargs": kwargs, **options}
         reply = self.request(message, label, seconds)
         value = decode_value(reply["value"])
-        if options:
-            return value, reply
-        return value
+        return (value, reply) if options else value
+
+    def _timed_call(self, handle, name, args, kwargs, seconds):
+        started = time.perf_counter()
+        value, reply = self._call(handle, name, args, kwargs, seconds, measure=True)
+        return value, time.perf_counter() - started, reply.get("peak_bytes", 0)
+
+    def _call_returning_inputs(self, handle, name, args, kwargs):
+        value, reply = self._call(handle, name, args, kwargs, readonly=False,
+                                  return_inputs=True)
+        return value, reply.get("inputs", [])
 
     def module_attr(self, name: str):
         """A module-level value of the learner's file, or ``MISSING``."""
@@ -249,26 +266,18 @@ class LearnerHandle:
             raise CandidateCrashed(f"`{action}`: the object was lost when your process stopped")
 
     def call(self, method: str, *args, **kwargs):
-        label = f"{method}({', '.join(_short(a) for a in args)})"
-        self._check_alive(label)
-        return self.candidate._call(self.handle, label, method, args, kwargs)
+        self._check_alive(method)
+        return self.candidate._call(self.handle, method, args, kwargs)
 
     def timed_call(self, method: str, *args, seconds=None, **kwargs):
         """Call with memory measurement; returns (value, wall seconds, peak bytes)."""
-        label = f"{method}(...)"
-        self._check_alive(label)
-        started = time.perf_counter()
-        value, reply = self.candidate._call(self.handle, label, method, args, kwargs,
-                                            seconds=seconds, measure=True)
-        return value, time.perf_counter() - started, reply.get("peak_bytes", 0)
+        self._check_alive(method)
+        return self.candidate._timed_call(self.handle, method, args, kwargs, seconds)
 
     def call_returning_inputs(self, method: str, *args, **kwargs):
         """Call with writeable copies of the inputs; return (value, inputs as left after)."""
-        label = f"{method}(...)"
-        self._check_alive(label)
-        value, reply = self.candidate._call(self.handle, label, method, args, kwargs,
-                                            readonly=False, return_inputs=True)
-        return value, reply.get("inputs", [])
+        self._check_alive(method)
+        return self.candidate._call_returning_inputs(self.handle, method, args, kwargs)
 
     def get(self, name: str):
         self._check_alive(name)

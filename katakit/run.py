@@ -13,7 +13,7 @@ import pytest
 
 from katakit.catalog import Kata
 from katakit.plugin import GradingPlugin
-from katakit.results import CheckResult, Report, category_order
+from katakit.results import Category, CheckResult, Report, Status, category_order
 
 COMMON_CHECKS = Path(__file__).with_name("checks_common.py")
 FINAL_CHECKS = Path(__file__).with_name("checks_final.py")
@@ -34,19 +34,11 @@ def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None =
     args = [str(COMMON_CHECKS), str(kata.checks_path), str(FINAL_CHECKS),
             "--rootdir", str(kata.folder), "-c", os.devnull, *PYTEST_ARGS]
     with contextlib.redirect_stdout(io.StringIO()):  # pytest's own chatter is not ours
-        pytest.main(args, plugins=[plugin])
+        exit_code = pytest.main(args, plugins=[plugin])
+    if exit_code == pytest.ExitCode.INTERRUPTED:
+        raise KeyboardInterrupt
     checks = tuple(sorted(plugin.results, key=lambda c: category_order(c.category)))
     if not checks:
-        checks = (CheckResult("collect", _category_api(), _status_error(),
+        checks = (CheckResult("collect", Category.API, Status.ERROR,
                               f"the hidden checks of {kata.slug} could not be collected"),)
     return Report(kata.slug, label or str(target), seed, time.perf_counter() - started, checks)
-
-
-def _category_api():
-    from katakit.results import Category
-    return Category.API
-
-
-def _status_error():
-    from katakit.results import Status
-    return Status.ERROR

@@ -1,0 +1,1 @@
+"""One module per command: ``register(subparsers)`` adds its parser, ``run(args)`` does it."""

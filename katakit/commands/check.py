@@ -1,0 +1,91 @@
+"""``check``: grade a file (the workspace file by default) and record it in the history."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from katakit import catalog, paths, report
+from katakit.commands.common import EXIT_NOT_PASSED, EXIT_OK, UsageError, console
+from katakit.history import HistoryError, open_history
+from katakit.results import Verdict
+
+HELP = "grade a file (your workspace file by default) against a kata's hidden checks"
+FILE_HELP = "the Python file to grade (default: workspace/KATA.py, made by `start`)"
+REFERENCE_HELP = "grade the kata's reference solution instead (not recorded in the history)"
+SEED_HELP = "seed of the random test data (printed by every run) to reproduce a run"
+JSON_HELP = "print one JSON object on stdout and nothing else"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("check", help=HELP, description=HELP)
+    parser.add_argument("kata", help="kata name, e.g. linear_regression")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--file", type=Path, help=FILE_HELP)
+    target.add_argument("--reference", action="store_true", help=REFERENCE_HELP)
+    parser.add_argument("--json", action="store_true", help=JSON_HELP)
+    parser.add_argument("--seed", type=seed_value, help=SEED_HELP)
+    parser.set_defaults(handler=run)
+
+
+def seed_value(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed must be a whole number, not {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("seed must be between 0 and 2**63 - 1")
+    return value
+
+
+def resolve_target(kata: catalog.Kata, file: Path | None, reference: bool) -> tuple[Path, str]:
+    """The file to grade and how to name it in the report."""
+    if reference:
+        return kata.solution_path, "reference"
+    path = file
+    if path is None:
+        path = paths.workspace_file(kata.slug)
+        if not path.exists():
+            raise UsageError(f"no workspace file {path} yet: run `python grader.py start "
+                             f"{kata.slug}` to create it, or pass --file PATH")
+    if not path.exists():
+        raise UsageError(f"file not found: {path}")
+    if not path.is_file():
+        raise UsageError(f"not a file: {path}")
+    try:
+        path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    return path, str(file or path)
+
+
+def grade_and_record(kata, path: Path, label: str, seed=None, origin="check",
+                     record=True):
+    """Grade, then keep the result and a snapshot of the file in the history."""
+    from katakit import run  # pytest is imported only when grading
+    result = run.grade(kata, path, seed=seed, label=label)
+    if record:
+        try:
+            with open_history() as history:
+                history.record_check(result, origin, path.read_text(encoding="utf-8",
+                                                                     errors="replace"))
+        except HistoryError as error:
+            print(f"warning: not recorded in the history: {error}", file=sys.stderr)
+    return result
+
+
+def run(args) -> int:
+    kata = catalog.load(args.kata)
+    path, label = resolve_target(kata, args.file, args.reference)
+    result = grade_and_record(kata, path, label, args.seed, record=not args.reference)
+    if args.json:
+        print(report.as_json(result))
+    else:
+        again = shlex.join(["python", "grader.py", "check", kata.slug,
+                            *(["--reference"] if args.reference else []),
+                            *(["--file", str(args.file)] if args.file else []),
+                            "--seed", str(result.seed)])
+        report.render(result, console(), again)
+    return EXIT_OK if result.verdict is Verdict.PASS else EXIT_NOT_PASSED

@@ -1,0 +1,74 @@
+"""``quiz``: ask the kata's questions one by one, explain each answer, record the score."""
+
+from __future__ import annotations
+
+from katakit import catalog
+from katakit import quiz as answer_key
+from katakit.commands.common import EXIT_OK, KATA_HELP, console
+from katakit.history import open_history
+
+HELP = "answer a kata's quiz interactively (recorded in your history)"
+STOP = "q"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("quiz", help=HELP, description=HELP)
+    parser.add_argument("kata", help=KATA_HELP)
+    parser.set_defaults(handler=run)
+
+
+def prompt_for(question) -> str:
+    if question.is_numeric:
+        return f"Your answer (a number, or {STOP} to stop): "
+    letters = answer_key.letters(question)
+    return f"Your answer ({letters[0]}-{letters[-1]}, or {STOP} to stop): "
+
+
+def show_question(out, question, number: int, total: int) -> None:
+    out.print(f"\n[bold]Question {number} of {total}[/bold] [dim]({question.id})[/dim]")
+    out.print(question.question)
+    for letter, choice in zip(answer_key.letters(question), question.choices):
+        out.print(f"  {letter}) {choice}")
+
+
+def read_valid_answer(question, read) -> str | None:
+    """Ask until the answer has the right form; None when the learner stops (q or EOF)."""
+    while True:
+        try:
+            answer = read(prompt_for(question)).strip()
+        except EOFError:
+            return None
+        if answer.lower() == STOP:
+            return None
+        problem = answer_key.problem_with(question, answer)
+        if problem is None or not problem.startswith("answer with"):
+            return answer
+        print(problem)
+
+
+def explain(out, question, answer: str) -> bool:
+    problem = answer_key.problem_with(question, answer)
+    right = (f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})")
+    if problem is None:
+        out.print("[green]Right.[/green] " + question.explanation)
+    else:
+        out.print(f"[red]Not quite[/red] — the answer is {right}. {question.explanation}")
+    return problem is None
+
+
+def run(args, read=input) -> int:
+    kata = catalog.load(args.kata)
+    out = console()
+    score = answered = 0
+    with open_history() as history:
+        for number, question in enumerate(kata.quiz, 1):
+            show_question(out, question, number, len(kata.quiz))
+            answer = read_valid_answer(question, read)
+            if answer is None:
+                break
+            correct = explain(out, question, answer)
+            history.record_quiz_answer(kata.slug, question.id, answer, correct)
+            score, answered = score + correct, answered + 1
+    out.print(f"\nScore: {score}/{answered} answered ({len(kata.quiz)} questions) — recorded. "
+              f"Put your answers in QUIZ_ANSWERS too: `check` grades them.")
+    return EXIT_OK

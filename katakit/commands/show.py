@@ -1,0 +1,30 @@
+"""``show``: the kata's statement, rendered for the terminal (plain when piped/NO_COLOR)."""
+
+from __future__ import annotations
+
+from rich.markdown import Markdown
+
+from katakit import catalog
+from katakit.commands.common import EXIT_OK, KATA_HELP, console, plain_output
+
+HELP = "read a kata's statement"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("show", help=HELP, description=HELP)
+    parser.add_argument("kata", help=KATA_HELP)
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    kata = catalog.load(args.kata)
+    text = kata.statement_path.read_text(encoding="utf-8")
+    header = f"{kata.title} — {kata.difficulty}, {kata.minutes} min"
+    if plain_output():
+        print(header + "\n\n" + text, end="" if text.endswith("\n") else "\n")
+    else:
+        out = console()
+        out.print(f"[bold]{header}[/bold]\n")
+        out.print(Markdown(text))
+    print(f"\nStart it with: python grader.py start {kata.slug}")
+    return EXIT_OK

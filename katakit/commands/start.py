@@ -1,0 +1,40 @@
+"""``start``: copy the stub into the git-ignored workspace; never overwrite work silently."""
+
+from __future__ import annotations
+
+from katakit import catalog, paths, workspace
+from katakit.commands.common import EXIT_OK, KATA_HELP
+from katakit.history import open_history
+
+HELP = "copy a kata's stub to workspace/KATA.py and start a round"
+FRESH_HELP = "start a new round from the stub; the current file is kept in the history"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("start", help=HELP, description=HELP)
+    parser.add_argument("kata", help=KATA_HELP)
+    parser.add_argument("--fresh", action="store_true", help=FRESH_HELP)
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    kata = catalog.load(args.kata)
+    with open_history() as history:
+        started = workspace.start(kata, history, fresh=args.fresh)
+    shown = _shown(started.path)
+    if not started.created:
+        print(f"{shown} already exists; your work there is untouched.\n"
+              f"Keep going, or start over with: python grader.py start {kata.slug} --fresh")
+        return EXIT_OK
+    if started.archived:
+        print(f"New round: the previous {shown} is saved in your history; a fresh stub "
+              "is in its place.")
+    print(f"{shown}\nEdit it, then grade it with: python grader.py check {kata.slug}")
+    return EXIT_OK
+
+
+def _shown(path) -> str:
+    try:
+        return str(path.relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,58 @@
+"""``watch``: re-grade the workspace file on every save until Ctrl-C.
+
+Grading happens in this process (pytest stays imported), and the file is polled every
+``POLL_S`` with the standard library only, so a save shows its result in well under a second
+plus the grading time.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from katakit import catalog, report
+from katakit.commands.check import grade_and_record, resolve_target
+from katakit.commands.common import EXIT_OK, KATA_HELP, console
+
+HELP = "re-grade your workspace file every time you save it (Ctrl-C to stop)"
+POLL_S = 0.1
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("watch", help=HELP, description=HELP)
+    parser.add_argument("kata", help=KATA_HELP)
+    parser.add_argument("--file", type=Path, help="the file to watch (default: "
+                        "workspace/KATA.py)")
+    parser.set_defaults(handler=run)
+
+
+def fingerprint(path: Path):
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def run(args, max_grades: int | None = None) -> int:
+    kata = catalog.load(args.kata)
+    path, label = resolve_target(kata, args.file, reference=False)
+    out = console()
+    seen, grades = None, 0
+    try:
+        while max_grades is None or grades < max_grades:
+            current = fingerprint(path)
+            if current is not None and current != seen:
+                seen = current
+                if out.is_terminal:
+                    out.clear()
+                saved_at = time.perf_counter()
+                result = grade_and_record(kata, path, label, origin="watch")
+                report.render(result, out)
+                grades += 1
+                out.print(f"[dim]graded {time.perf_counter() - saved_at:.2f} s after the "
+                          f"change; watching {label} — save to re-grade, Ctrl-C to stop[/dim]")
+            time.sleep(POLL_S)
+    except KeyboardInterrupt:
+        out.print("\nstopped watching.")
+    return EXIT_OK

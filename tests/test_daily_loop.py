@@ -1,0 +1,163 @@
+"""list -> show -> start -> check -> hint -> quiz -> compare -> progress -> watch, as a
+learner types them, each against its own empty history and workspace."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from katakit import catalog
+
+KATA = "linear_regression"
+REFERENCE = (ROOT / "solutions" / f"{KATA}.py").read_text()
+RIGHT_ANSWERS = "c\na\nd\n1000000\nb\nd\nb\n"
+
+
+def workspace(kit_env) -> Path:
+    return Path(kit_env["KATAKIT_WORKSPACE"]) / f"{KATA}.py"
+
+
+def history(kit_env) -> sqlite3.Connection:
+    return sqlite3.connect(Path(kit_env["KATAKIT_DATA"]) / "history.sqlite3")
+
+
+def test_list_shows_every_kata_not_started_with_its_time_box(grader):
+    result = grader("list", "--json")
+    rows = {row["kata"]: row for row in json.loads(result.stdout)}
+    assert set(rows) == set(catalog.slugs())
+    assert rows[KATA]["status"] == "not started"
+    assert (rows[KATA]["difficulty"], rows[KATA]["minutes"]) == ("easy", 30)
+
+
+def test_show_prints_the_plain_statement_when_piped(grader):
+    result = grader("show", KATA)
+    assert result.returncode == 0
+    assert "## The task" in result.stdout and "\x1b[" not in result.stdout
+    assert "python grader.py start linear_regression" in result.stdout
+
+
+def test_start_copies_the_stub_and_never_overwrites_work(grader, kit_env):
+    first = grader("start", KATA)
+    path = workspace(kit_env)
+    assert first.returncode == 0 and path.read_text() == catalog.load(KATA).stub_path.read_text()
+    path.write_text("# my precious work\n")
+    again = grader("start", KATA)
+    assert "already exists" in again.stdout and path.read_text() == "# my precious work\n"
+    fresh = grader("start", KATA, "--fresh")
+    assert "saved in your history" in fresh.stdout
+    assert path.read_text().startswith('"""Linear regression')
+    kept = history(kit_env).execute("SELECT replaced_source FROM rounds WHERE reason='fresh'")
+    assert kept.fetchone()[0] == "# my precious work\n"
+
+
+@pytest.mark.slow
+def test_check_grades_the_workspace_file_and_records_it(grader, kit_env):
+    grader("start", KATA)
+    workspace(kit_env).write_text(REFERENCE)
+    result = grader("check", KATA)
+    assert result.returncode == 0 and "Verdict: PASS" in result.stdout
+    verdict, snapshot, origin = history(kit_env).execute(
+        "SELECT verdict, snapshot, origin FROM checks").fetchone()
+    assert (verdict, snapshot, origin) == ("pass", REFERENCE, "check")
+    listed = {r["kata"]: r for r in json.loads(grader("list", "--json").stdout)}[KATA]
+    assert listed["status"] == "passed" and listed["best_time_s"] is not None
+
+
+@pytest.mark.slow
+def test_hints_come_one_at_a_time_and_point_at_the_failing_check(grader, kit_env):
+    grader("start", KATA)
+    wrong = REFERENCE.replace("(2 / n) * (X.T @ error)", "2 * (X.T @ error)")
+    workspace(kit_env).write_text(wrong)
+    assert grader("check", KATA).returncode == 1
+    first = grader("hint", KATA)
+    assert "Hint 1 of 5" in first.stdout
+    assert "Your last check failed" in first.stdout and "hint 2 is about that" in first.stdout
+    assert "Hint 2 of 5" in grader("hint", KATA).stdout
+    everything = grader("hint", KATA, "--all").stdout
+    assert all(f"Hint {i} of 5" in everything for i in range(1, 6))
+    count = history(kit_env).execute("SELECT count(DISTINCT hint_index) FROM hints")
+    assert count.fetchone()[0] == 5
+
+
+def test_quiz_asks_explains_and_records_the_score(grader, kit_env):
+    result = grader("quiz", KATA, input="z\n" + RIGHT_ANSWERS)
+    assert "answer with one of a, b, c, d, not 'z'" in result.stdout
+    assert result.stdout.count("Right.") == 7
+    assert "Score: 7/7 answered" in result.stdout
+    rows = history(kit_env).execute("SELECT count(*), sum(correct) FROM quiz_answers")
+    assert rows.fetchone() == (7, 7)
+
+
+def test_quiz_stops_cleanly_at_end_of_input(grader, kit_env):
+    result = grader("quiz", KATA, input="a\n")
+    assert result.returncode == 0
+    assert "Not quite" in result.stdout and "Score: 0/1 answered" in result.stdout
+
+
+@pytest.mark.slow
+def test_compare_needs_a_pass_or_a_recorded_peek(grader, kit_env, tmp_path):
+    grader("start", KATA)
+    refused = grader("compare", KATA)
+    assert refused.returncode == 2 and "--peek" in refused.stderr
+    png = tmp_path / "curves.png"
+    peek = grader("compare", KATA, "--peek", "--plot", png, "--seed", "4")
+    assert peek.returncode == 0, peek.stderr
+    assert "Your code could not be measured" in peek.stdout  # the stub is not written yet
+    assert history(kit_env).execute("SELECT count(*) FROM peeks").fetchone()[0] == 1
+    workspace(kit_env).write_text(REFERENCE)
+    grader("check", KATA)
+    shown = grader("compare", KATA, "--plot", png, "--seed", "4")
+    assert "(identical)" in shown.stdout and "ms per epoch" in shown.stdout
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+
+
+@pytest.mark.slow
+def test_progress_reports_passes_and_when_a_kata_is_due(grader, kit_env):
+    grader("start", KATA)
+    workspace(kit_env).write_text(REFERENCE)
+    grader("check", KATA)
+    report = json.loads(grader("progress", "--json").stdout)
+    mine = {k["slug"]: k for k in report["katas"]}[KATA]
+    assert report["streak_days"] == 1
+    assert mine["status"] == "passed" and mine["passes"] == 1
+    assert mine["due_at"] - time.time() > 0.4 * 86_400  # first interval: a day
+    assert KATA not in report["not_passed"]
+
+
+@pytest.mark.slow
+def test_watch_regrades_on_save_and_leaves_cleanly_on_ctrl_c(kit_env):
+    path = workspace(kit_env)
+    path.parent.mkdir(parents=True)
+    path.write_text(REFERENCE.replace("(2 / n)", "(1 / n)"))
+    watcher = subprocess.Popen([sys.executable, str(ROOT / "grader.py"), "watch", KATA],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=kit_env, cwd=ROOT)
+    try:
+        assert "Verdict: FAIL" in _read_until(watcher, "graded")
+        path.write_text(REFERENCE)
+        assert "Verdict: PASS" in _read_until(watcher, "graded")
+        watcher.send_signal(signal.SIGINT)
+        out, _ = watcher.communicate(timeout=20)
+        assert watcher.returncode == 0 and "stopped watching" in out
+    finally:
+        watcher.kill()
+    origins = history(kit_env).execute("SELECT origin FROM checks").fetchall()
+    assert origins == [("watch",), ("watch",)]
+
+
+def _read_until(process, marker, timeout=60) -> str:
+    lines, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        lines.append(line)
+        if marker in line:
+            return "".join(lines)
+    raise AssertionError("".join(lines))

@@ -3,3 +3,9 @@
 Kept import-light on purpose: the sandboxed worker imports ``katakit.protocol`` and must not
 pull in pytest, rich or the grader.
 """
+
+
+def check(kata, *targets, seed=None, quiz_answers=None):
+    """Grade a file or notebook-defined classes/functions; see :func:`katakit.api.check`."""
+    from katakit.api import check as grade  # imported lazily: pytest loads only when used
+    return grade(kata, *targets, seed=seed, quiz_answers=quiz_answers)

@@ -1,11 +1,12 @@
-"""Render a grading Report for people (rich, plain when not a terminal) or as JSON.
+"""Render a grading Report for people (rich, plain when not a terminal).
+
+Machine formats (JSON, JUnit, Gradescope) live in :mod:`katakit.formats`.
 
 All terminal output of ``check`` is produced here.
 """
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 
 from rich.console import Console
@@ -23,10 +24,6 @@ VERDICT_TEXT = {
     Verdict.TODO: ("NOT DONE", "bold yellow", "nothing is wrong so far; finish the parts "
                                               "marked todo."),
 }
-
-
-def as_json(report: Report) -> str:
-    return json.dumps(report.to_json_dict())
 
 
 def render(report: Report, console: Console, reproduce: str = "") -> None:

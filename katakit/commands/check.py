@@ -7,7 +7,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from katakit import catalog, paths, report
+from katakit import catalog, formats, paths, report
 from katakit.commands.common import EXIT_NOT_PASSED, EXIT_OK, UsageError, console
 from katakit.history import HistoryError, open_history
 from katakit.results import Verdict
@@ -16,7 +16,10 @@ HELP = "grade a file (your workspace file by default) against a kata's hidden ch
 FILE_HELP = "the Python file to grade (default: workspace/KATA.py, made by `start`)"
 REFERENCE_HELP = "grade the kata's reference solution instead (not recorded in the history)"
 SEED_HELP = "seed of the random test data (printed by every run) to reproduce a run"
-JSON_HELP = "print one JSON object on stdout and nothing else"
+JSON_HELP = "print one JSON object on stdout and nothing else (same as --format json)"
+FORMAT_HELP = ("output format: text (default), json, junit (JUnit XML for CI) or gradescope "
+               "(an autograder results.json)")
+NO_RECORD_HELP = "do not record this check in your history (batch grading uses it)"
 
 
 def register(commands) -> None:
@@ -26,6 +29,8 @@ def register(commands) -> None:
     target.add_argument("--file", type=Path, help=FILE_HELP)
     target.add_argument("--reference", action="store_true", help=REFERENCE_HELP)
     parser.add_argument("--json", action="store_true", help=JSON_HELP)
+    parser.add_argument("--format", choices=formats.FORMATS, default="text", help=FORMAT_HELP)
+    parser.add_argument("--no-record", action="store_true", help=NO_RECORD_HELP)
     parser.add_argument("--seed", type=seed_value, help=SEED_HELP)
     parser.set_defaults(handler=run)
 
@@ -79,9 +84,13 @@ def grade_and_record(kata, path: Path, label: str, seed=None, origin="check",
 def run(args) -> int:
     kata = catalog.load(args.kata)
     path, label = resolve_target(kata, args.file, args.reference)
-    result = grade_and_record(kata, path, label, args.seed, record=not args.reference)
-    if args.json:
-        print(report.as_json(result))
+    result = grade_and_record(kata, path, label, args.seed,
+                              record=not (args.reference or args.no_record))
+    output_format = "json" if args.json else args.format
+    if output_format != "text":
+        writer = {"json": formats.to_json, "junit": formats.to_junit,
+                  "gradescope": formats.to_gradescope}[output_format]
+        print(writer(result))
     else:
         again = shlex.join(["python", "grader.py", "check", kata.slug,
                             *(["--reference"] if args.reference else []),

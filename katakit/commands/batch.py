@@ -1,0 +1,79 @@
+"""``batch``: grade a folder of submissions in parallel and write CSV + JSON reports."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.table import Table
+
+from katakit import batch, catalog, run as grading
+from katakit.commands.check import seed_value
+from katakit.commands.common import EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, UsageError, console
+
+HELP = "grade every submission in a folder (instructors); writes a CSV and a JSON report"
+DIR_HELP = "folder with DIR/*.py or DIR/<student>/KATA.py submissions"
+JOBS_HELP = "submissions graded at once (default: the number of CPU cores)"
+OUT_HELP = "base name of the reports: OUT.csv and OUT.json (default: ./batch-KATA)"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("batch", help=HELP, description=HELP)
+    parser.add_argument("kata", help=KATA_HELP)
+    parser.add_argument("dir", type=Path, help=DIR_HELP)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=JOBS_HELP)
+    parser.add_argument("--out", type=Path, help=OUT_HELP)
+    parser.add_argument("--seed", type=seed_value, help="one seed for every submission")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    kata = catalog.load(args.kata)
+    if not args.dir.is_dir():
+        raise UsageError(f"not a folder: {args.dir}")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    submissions = batch.discover(kata, args.dir)
+    if not submissions:
+        raise UsageError(f"no submissions in {args.dir}: expected *.py files or "
+                         f"<student>/{kata.slug}.py")
+    seed = grading.new_seed() if args.seed is None else args.seed
+    out = console()
+    started = time.perf_counter()
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=out,
+                  transient=True) as progress:
+        task = progress.add_task(f"grading {kata.slug}", total=len(submissions))
+        rows = batch.grade_all(kata, submissions, seed, args.jobs,
+                               on_done=lambda row: progress.advance(task))
+    elapsed = time.perf_counter() - started
+    base = args.out.with_suffix("") if args.out else Path.cwd() / f"batch-{kata.slug}"
+    csv_path, json_path = batch.write_reports(kata, rows, seed, base)
+    out.print(summary_table(rows))
+    verdicts = Counter(row.verdict for row in rows)
+    out.print(f"{len(rows)} submissions in {elapsed:.1f} s with {args.jobs} job(s), seed "
+              f"{seed}: " + ", ".join(f"{n} {v}" for v, n in verdicts.most_common()))
+    out.print(f"wrote {csv_path} and {json_path}")
+    return EXIT_OK if verdicts.keys() <= {"pass"} else EXIT_NOT_PASSED
+
+
+def summary_table(rows) -> Table:
+    table = Table(title="Batch results", title_justify="left")
+    for column in ("student", "verdict", "passed", "failing checks", "time"):
+        table.add_column(column)
+    style = {"pass": "green", "fail": "red", "todo": "yellow", "error": "bold red"}
+    for row in rows:
+        passed = sum(p for p, _ in row.categories.values())
+        total = sum(t for _, t in row.categories.values())
+        table.add_row(row.student, f"[{style.get(row.verdict, '')}]{row.verdict}[/]",
+                      f"{passed}/{total}" if total else "-",
+                      _first(row.failing) or row.message or "-", f"{row.duration_s:.1f} s")
+    return table
+
+
+def _first(ids, shown=3) -> str:
+    more = f" +{len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more

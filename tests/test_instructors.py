@@ -1,0 +1,116 @@
+"""Instructors: report formats their platforms parse, batch grading of a cohort, and the
+Python API for notebooks."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from junitparser import Error, Failure, JUnitXml, Skipped
+
+from conftest import ROOT
+from katakit import catalog
+from test_goldens import expected_failures
+
+KATA = "linear_regression"
+GOLDEN = ROOT / "tests" / "katas" / KATA / "golden"
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "gradescope_results.schema.json").read_text())
+
+
+@pytest.mark.slow
+def test_junit_output_parses_with_junitparser_and_counts_match(grader, tmp_path):
+    result = grader("check", KATA, "--file", GOLDEN / "fail__no_divide_by_n.py", "--format",
+                    "junit", "--seed", "7")
+    assert result.returncode == 1
+    report = tmp_path / "junit.xml"
+    report.write_text(result.stdout)
+    suite = next(iter(JUnitXml.fromfile(str(report))))
+    cases = list(suite)
+    failed = {c.name for c in cases if any(isinstance(r, (Failure, Error)) for r in c.result)}
+    assert failed == expected_failures(GOLDEN / "fail__no_divide_by_n.py")
+    assert suite.tests == len(cases) == 24 and suite.failures == len(failed)
+    assert all(c.classname.startswith(f"{KATA}.") for c in cases)
+    assert not any(isinstance(r, Skipped) for c in cases for r in c.result)
+
+
+@pytest.mark.slow
+def test_gradescope_output_validates_against_the_autograder_spec(grader):
+    stub = catalog.load(KATA).stub_path
+    result = grader("check", KATA, "--file", stub, "--format", "gradescope", "--seed", "7")
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert document["score"] == sum(t["score"] for t in document["tests"]) == 3
+    assert {t["status"] for t in document["tests"]} == {"passed", "failed"}
+    assert all(t["max_score"] == 1 for t in document["tests"])
+
+
+def test_schema_rejects_what_gradescope_would_reject():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"tests": [{"name": "x", "score": 1, "max_score": 1,
+                                        "status": "ok"}]}, SCHEMA)
+
+
+def cohort(folder: Path) -> dict[str, str]:
+    """30+ mixed submissions: every golden, the stub, a syntax error, a nested student."""
+    expected = {}
+    for path in sorted(GOLDEN.glob("*__*.py")):
+        shutil.copy(path, folder / path.name)
+        expected[path.stem] = path.stem.split("__")[0]
+    shutil.copy(catalog.load(KATA).stub_path, folder / "untouched_stub.py")
+    expected["untouched_stub"] = "todo"
+    (folder / "syntax_error.py").write_text("class LinearRegression(\n")
+    expected["syntax_error"] = "fail"
+    (folder / "ada").mkdir()
+    shutil.copy(ROOT / "solutions" / f"{KATA}.py", folder / "ada" / f"{KATA}.py")
+    expected["ada"] = "pass"
+    return expected
+
+
+@pytest.mark.slow
+def test_batch_grades_a_cohort_with_the_verdicts_of_single_grading(grader, tmp_path):
+    submissions = tmp_path / "cohort"
+    submissions.mkdir()
+    expected = cohort(submissions)
+    assert len(expected) >= 30
+    result = grader("batch", KATA, submissions, "--jobs", "2", "--seed", "7", "--out",
+                    tmp_path / "report", timeout=1200)
+    assert result.returncode == 1, result.stderr
+    rows = json.loads((tmp_path / "report.json").read_text())["submissions"]
+    assert {r["student"]: r["verdict"] for r in rows} == expected
+    for row in rows:
+        golden = GOLDEN / f"{row['student']}.py"
+        if golden.exists():
+            assert set(row["failing"]) == expected_failures(golden), row["student"]
+    with open(tmp_path / "report.csv", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert len(table) == len(expected) and table[0]["api"].count("/") == 1
+    assert f"{len(expected)} submissions" in result.stdout
+
+
+def test_batch_refuses_a_missing_folder(grader, tmp_path):
+    result = grader("batch", KATA, tmp_path / "nope")
+    assert result.returncode == 2 and "not a folder" in result.stderr
+
+
+@pytest.mark.slow
+def test_python_api_grades_a_path_and_notebook_classes():
+    import linecache
+
+    import numpy as np
+
+    import katakit
+    source = (ROOT / "solutions" / f"{KATA}.py").read_text()
+    by_path = katakit.check(KATA, ROOT / "solutions" / f"{KATA}.py", seed=5)
+    assert by_path.verdict.value == "pass"
+    cell = "\n".join(line for line in source.splitlines() if not line.startswith("import"))
+    name = "/tmp/ipykernel_0/1.py"  # where Jupyter keeps a cell's code
+    linecache.cache[name] = (len(cell), None, cell.splitlines(True), name)
+    namespace = {"np": np, "__name__": "__main__"}
+    exec(compile(cell, name, "exec"), namespace)
+    report = katakit.check(KATA, namespace["LinearRegression"], seed=5,
+                           quiz_answers=namespace["QUIZ_ANSWERS"])
+    assert report.verdict.value == "pass", [c for c in report.checks if c.status.value != "pass"]

@@ -11,12 +11,12 @@ import argparse
 import sys
 
 from katakit import catalog
-from katakit.commands import (batch, check, compare, hint, listing, progress, quiz, show,
-                              start, watch)
+from katakit.commands import (batch, check, compare, hint, listing, mock, progress, quiz,
+                              show, start, watch)
 from katakit.commands.common import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 from katakit.history import HistoryError
 
-COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, batch)
+COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch)
 
 
 def build_parser() -> argparse.ArgumentParser:

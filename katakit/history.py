@@ -34,7 +34,9 @@ CREATE TABLE peeks (id INTEGER PRIMARY KEY, kata TEXT NOT NULL, round_id INTEGER
                     at REAL NOT NULL);
 CREATE TABLE mocks (id INTEGER PRIMARY KEY, started_at REAL NOT NULL, minutes REAL NOT NULL,
                     katas TEXT NOT NULL, state TEXT NOT NULL, ended_at REAL,
-                    scorecard TEXT);
+                    scorecard TEXT, folder TEXT);
+CREATE TABLE mock_events (id INTEGER PRIMARY KEY, mock_id INTEGER NOT NULL, at REAL NOT NULL,
+                          kind TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX checks_by_kata ON checks (kata, at);
 """
 
@@ -194,15 +196,50 @@ class History:
             "SELECT at FROM quiz_answers WHERE kata = :k", {"k": kata}).fetchall()
         return sorted(r[0] for r in rows)
 
+    def start_mock(self, katas, minutes: float, folder: str) -> int:
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO mocks (started_at, minutes, katas, state, folder) "
+                "VALUES (?, ?, ?, 'running', ?)", (self.clock(), minutes, json.dumps(katas),
+                                                  folder))
+        return cursor.lastrowid
+
+    def record_mock_event(self, mock_id: int, kind: str, detail: dict) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO mock_events (mock_id, at, kind, detail) "
+                            "VALUES (?, ?, ?, ?)",
+                            (mock_id, self.clock(), kind, json.dumps(detail)))
+
+    def mock_events(self, mock_id: int) -> list[tuple[float, str, dict]]:
+        rows = self.db.execute("SELECT at, kind, detail FROM mock_events WHERE mock_id = ? "
+                               "ORDER BY id", (mock_id,)).fetchall()
+        return [(at, kind, json.loads(detail)) for at, kind, detail in rows]
+
+    def set_mock_state(self, mock_id: int, state: str, scorecard: dict | None = None) -> None:
+        ended = self.clock() if state in ("finished", "timed_out") else None
+        with self.transaction():
+            self.db.execute("UPDATE mocks SET state = ?, ended_at = ?, scorecard = "
+                            "coalesce(?, scorecard) WHERE id = ?",
+                            (state, ended, json.dumps(scorecard) if scorecard else None,
+                             mock_id))
+
+    def open_mock(self) -> dict | None:
+        """The latest mock session that has not ended (running or interrupted), if any."""
+        for mock in reversed(self.mock_results()):
+            if mock["state"] in ("running", "interrupted", "questions"):
+                return mock
+        return None
+
     def mock_results(self) -> list[dict]:
         rows = self.db.execute("SELECT id, started_at, minutes, katas, state, ended_at, "
-                               "scorecard FROM mocks ORDER BY id").fetchall()
+                               "scorecard, folder FROM mocks ORDER BY id").fetchall()
         results = []
-        for mock_id, started, minutes, katas, state, ended, scorecard in rows:
+        for mock_id, started, minutes, katas, state, ended, scorecard, folder in rows:
             card = json.loads(scorecard) if scorecard else {}
             results.append({"id": mock_id, "started_at": started, "minutes": minutes,
                             "katas": json.loads(katas), "state": state, "ended_at": ended,
-                            "grade": card.get("grade"), "scorecard": card})
+                            "grade": card.get("grade"), "scorecard": card,
+                            "folder": folder})
         return results
 
     def snapshot_of_last_check(self, kata: str) -> str | None:

@@ -26,8 +26,10 @@ VERDICT_TEXT = {
 }
 
 
-def render(report: Report, console: Console, reproduce: str = "") -> None:
-    """One line per check grouped by category, failures with their message, then the verdict."""
+def render(report: Report, console: Console, reproduce: str = "", compact=False) -> None:
+    """One line per check grouped by category, failures with their message, then the verdict.
+
+    ``compact`` (mock interviews) leaves out the passing checks."""
     console.print(Text.assemble((report.kata, "bold"), f"  {report.target}  ",
                                 (f"seed {report.seed}", "dim")))
     width = max((len(c.id) for c in report.checks), default=0)
@@ -38,8 +40,10 @@ def render(report: Report, console: Console, reproduce: str = "") -> None:
                            "must load first.", style="dim"))
     else:
         for category, checks in groupby(report.checks, key=lambda c: c.category):
-            console.print(Text(category.value, style="bold cyan"))
-            for check in checks:
+            shown = [c for c in checks if not (compact and c.status is Status.PASS)]
+            if shown:
+                console.print(Text(category.value, style="bold cyan"))
+            for check in shown:
                 _line(console, check, width)
     _verdict(console, report, reproduce)
 

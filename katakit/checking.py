@@ -86,8 +86,12 @@ def worst_gap(actual, expected) -> str:
     """'largest difference 0.37 at index 4 (yours 1.2, expected 0.83)'."""
     actual = np.atleast_1d(np.asarray(actual, dtype=float))
     expected = np.atleast_1d(np.asarray(expected, dtype=float))
+    if not np.all(np.isfinite(actual)):
+        return (f"yours contains {'nan' if np.any(np.isnan(actual)) else 'inf'} (the "
+                "computation overflowed or diverged)")
     gap = np.abs(actual - expected)
-    index = int(np.nanargmax(np.where(np.isnan(gap), np.inf, gap))) if gap.size else 0
-    where = "" if actual.size == 1 else f" at index {np.unravel_index(index, actual.shape)}"
-    return (f"largest difference {gap.flat[index]:.3g}{where.replace('(', '').replace(',)', '')}"
+    index = int(np.argmax(gap)) if gap.size else 0
+    position = ", ".join(str(int(i)) for i in np.unravel_index(index, actual.shape))
+    where = "" if actual.size == 1 else f" at index {position}"
+    return (f"largest difference {gap.flat[index]:.3g}{where}"
             f" (yours {actual.flat[index]:.6g}, expected {expected.flat[index]:.6g})")

@@ -40,15 +40,15 @@ def _imports(path):
 
 
 @check("quiz")
-def test_quiz(question, candidate):
+def test_quiz(question, candidate, kata):
     """Quiz answer in QUIZ_ANSWERS."""
     answers = candidate.module_attr(quiz.ANSWERS_NAME)
     if answers is MISSING or quiz.is_unanswered(
             answers.get(question.id) if isinstance(answers, dict) else None):
         if answers is not MISSING and not isinstance(answers, dict):
             fail(f"{quiz.ANSWERS_NAME} should be a dict mapping question ids to answers")
-        todo(f"not answered yet: set {quiz.ANSWERS_NAME}['{question.id}'] — "
-                    f"{question.question}")
+        todo(f"not answered yet: set {quiz.ANSWERS_NAME}['{question.id}'] in your file "
+             f"(python grader.py quiz {kata.slug} asks the questions)")
     problem = quiz.problem_with(question, answers[question.id])
     if problem:
         fail(f"{problem} {question.explanation}")

@@ -43,8 +43,13 @@ def render(report: Report, console: Console, reproduce: str = "", compact=False)
             shown = [c for c in checks if not (compact and c.status is Status.PASS)]
             if shown:
                 console.print(Text(category.value, style="bold cyan"))
+            todos = [c for c in shown if c.status is Status.TODO]
+            if len(todos) >= 3:  # many unfinished parts: one line, not a wall of repeats
+                shown = [c for c in shown if c.status is not Status.TODO]
             for check in shown:
                 _line(console, check, width)
+            if len(todos) >= 3:
+                _todo_summary(console, todos)
     _verdict(console, report, reproduce)
 
 
@@ -56,6 +61,13 @@ def _line(console: Console, check, width: int) -> None:
     console.print(line, overflow="ellipsis", no_wrap=True)
     if check.status is not Status.PASS and check.message:
         console.print(Padding(Text(check.message), (0, 0, 0, 10)))
+
+
+def _todo_summary(console: Console, todos) -> None:
+    console.print(Text.assemble(("  " + f"{Status.TODO.value:<7}", STYLE[Status.TODO]),
+                                f" {len(todos)} not attempted yet: "
+                                f"{', '.join(c.id for c in todos)}"))
+    console.print(Padding(Text(todos[0].message), (0, 0, 0, 10)))
 
 
 def _verdict(console: Console, report: Report, reproduce: str) -> None:

@@ -114,3 +114,22 @@ def test_python_api_grades_a_path_and_notebook_classes():
     report = katakit.check(KATA, namespace["LinearRegression"], seed=5,
                            quiz_answers=namespace["QUIZ_ANSWERS"])
     assert report.verdict.value == "pass", [c for c in report.checks if c.status.value != "pass"]
+
+
+@pytest.mark.slow
+def test_gradescope_run_autograder_writes_valid_results(tmp_path):
+    import subprocess
+    import sys
+    root = tmp_path / "autograder"
+    (root / "submission").mkdir(parents=True)
+    script = ROOT / "integrations" / "gradescope" / "run_autograder"
+    env = {"PATH": "/usr/bin:/bin", "AUTOGRADER_ROOT": str(root), "KIT_DIR": str(ROOT),
+           "KIT_PYTHON": sys.executable, "KATAKIT_DATA": str(tmp_path / "data")}
+    subprocess.run([str(script)], env=env, check=True, timeout=120)
+    missing = json.loads((root / "results" / "results.json").read_text())
+    assert missing["score"] == 0 and "linear_regression.py" in missing["output"]
+    shutil.copy(ROOT / "solutions" / f"{KATA}.py", root / "submission" / f"{KATA}.py")
+    subprocess.run([str(script)], env=env, check=True, timeout=120)
+    results = json.loads((root / "results" / "results.json").read_text())
+    jsonschema.validate(results, SCHEMA)
+    assert results["score"] == len(results["tests"]) == 24

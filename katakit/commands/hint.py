@@ -18,11 +18,11 @@ def register(commands) -> None:
 
 
 def hint_for_failures(kata: catalog.Kata, failing) -> int | None:
-    """Index of the first hint the manifest links to one of the failing checks."""
-    for index, hint in enumerate(kata.hints):
-        if set(hint.checks) & set(failing):
-            return index
-    return None
+    """Index of the hint the manifest links to most of the failing checks (earliest on ties)."""
+    overlaps = [len(set(hint.checks) & set(failing)) for hint in kata.hints]
+    if not any(overlaps):
+        return None
+    return overlaps.index(max(overlaps))
 
 
 def run(args) -> int:

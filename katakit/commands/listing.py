@@ -31,7 +31,7 @@ def run(args) -> int:
     for column in ("kata", "difficulty", "minutes", "status", "best time", "hints",
                    "last attempt"):
         table.add_column(column, justify="right" if column in ("minutes", "hints") else
-                         "left")
+                         "left", no_wrap=column in ("kata", "status", "difficulty"))
     style = {"passed": "green", "attempted": "yellow", "not started": "dim"}
     for kata, p in rows:
         table.add_row(kata.slug, kata.difficulty, str(kata.minutes),

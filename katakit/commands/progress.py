@@ -39,9 +39,9 @@ def run(args, clock=time.time) -> int:
                   title_justify="left")
     for column in ("kata", "status", "checks", "passes", "best time", "time spent", "hints",
                    "peeks", "due again"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("kata", "status", "due again"))
     for p in rows:
-        due_text = "now" if p.slug in due else (when(p.due_at) if p.due_at else "-")
+        due_text = "now" if p.slug in due else (when(p.due_at)[:10] if p.due_at else "-")
         table.add_row(p.slug, p.status, str(p.attempts), str(p.passes),
                       duration(p.best_time_s), duration(p.time_spent_s), str(p.hints_used),
                       str(p.peeks), due_text)

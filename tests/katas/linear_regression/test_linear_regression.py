@@ -160,14 +160,20 @@ def test_loss_values(candidate, rng, seed):
 
 def gradient_mistake(dw, db, expected_dw, expected_db, n) -> str:
     """Name the classic mistake that explains a wrong gradient, or ''."""
-    mistakes = ((n / 2, "not divided by n (a sum instead of a mean)"),
+    # dw = (2/n) X.T @ err; each factor below is (learner's gradient) / (right gradient)
+    mistakes = ((n, "not divided by n (a sum instead of a mean)"),
                 (0.5, "half the gradient: the factor 2 is missing (the 1/(2n) convention)"),
                 (-1, "of the wrong sign: the error is y_hat - y, not y - y_hat"),
-                (n, "missing both the 2 and the 1/n"), (-n / 2, "not divided by n and of the "
-                                                             "wrong sign"))
+                (n / 2, "missing both the 2 and the 1/n"),
+                (-n, "not divided by n and of the wrong sign"))
     for factor, meaning in mistakes:
         if close(dw, factor * expected_dw) and close(db, factor * expected_db):
             return f"the gradient is {meaning}"
+    for name, mine, right, other in (("dw", dw, expected_dw, "db"), ("db", db, expected_db,
+                                                                     "dw")):
+        for factor, meaning in mistakes:
+            if close(mine, factor * right):
+                return f"{name} is {meaning} ({other} is fine)"
     if close(dw, expected_dw):
         return "dw is right but db is not"
     if close(db, expected_db):
@@ -262,8 +268,8 @@ def closest_variant(history, X, y, lr, epochs) -> str:
     best, best_gap = "", np.inf
     for meaning, options in VARIANTS.items():
         options = dict(options)
-        if options.get("grad_scale", 1.0) is None:
-            options["grad_scale"] = len(y) / 2
+        if options.get("grad_scale", 1.0) is None:  # 2 X.T @ err is n times (2/n) X.T @ err
+            options["grad_scale"] = len(y)
         with np.errstate(all="ignore"):
             candidate = variant_history(X, y, lr, epochs, **options)
             gap = float(np.nanmax(np.abs(candidate - history) / scale))
@@ -331,6 +337,11 @@ def test_reaches_least_squares(candidate, rng, seed):
     design = np.column_stack([X, np.ones(n)])
     optimum = np.linalg.lstsq(design, y, rcond=None)[0]
     found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
+    if not np.all(np.isfinite(found)):
+        fail(f"after {epochs} epochs at lr={lr:.3g}, half the largest stable rate for the "
+             f"correct gradient, w and b are {'nan' if np.any(np.isnan(found)) else 'inf'}: "
+             "your updates diverged, so your gradient is too large (not divided by n?) "
+             f"{data_note(seed, X=X, y=y)}")
     if not np.allclose(found, optimum, rtol=1e-6, atol=1e-8):
         fail(f"after {epochs} epochs at lr={lr:.3g} (half the largest stable rate), [w, b] "
              f"should be the least-squares solution: {worst_gap(found, optimum)} "

@@ -93,5 +93,22 @@ def worst_gap(actual, expected) -> str:
     index = int(np.argmax(gap)) if gap.size else 0
     position = ", ".join(str(int(i)) for i in np.unravel_index(index, actual.shape))
     where = "" if actual.size == 1 else f" at index {position}"
+    digits = ".12g" if precision_only(actual, expected) else ".6g"
     return (f"largest difference {gap.flat[index]:.3g}{where}"
-            f" (yours {actual.flat[index]:.6g}, expected {expected.flat[index]:.6g})")
+            f" (yours {actual.flat[index]:{digits}}, expected {expected.flat[index]:{digits}})"
+            + precision_note(actual, expected))
+
+
+def precision_only(actual, expected) -> bool:
+    """Right to about single precision but not to double: float32 or a lossy detour."""
+    actual, expected = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
+    scale = max(float(np.max(np.abs(expected), initial=0.0)), 1e-300)
+    return bool(np.all(np.isfinite(actual)) and np.max(np.abs(actual - expected),
+                                                       initial=0.0) < 1e-4 * scale)
+
+
+def precision_note(actual, expected) -> str:
+    if not precision_only(actual, expected):
+        return ""
+    return (": it agrees only to about 6-7 significant digits, as single precision does: "
+            "compute in float64 (no float32 casts or dtypes)")

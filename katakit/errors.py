@@ -59,8 +59,8 @@ class CandidateTimeout(CandidateProblem):
 
     def __init__(self, action: str, seconds: float):
         self.seconds = seconds
-        super().__init__(f"{action_text(action)} did not return within {seconds:g} s and was "
-                         "stopped (an endless loop, or far too much work for this data?)")
+        super().__init__(f"{action_text(action)} did not return within {seconds:.3g} s and "
+                         "was stopped (an endless loop, or far too much work for this data?)")
 
 
 class CandidateCrashed(CandidateProblem):

@@ -22,7 +22,7 @@ import numpy as np
 
 from katakit import protocol
 from katakit.errors import (CandidateCrashed, CandidateTimeout, LearnerRaised, LoadFailed,
-                            NotAttempted)
+                            NotAttempted, action_text)
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 SINGLE_THREADED = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
@@ -136,7 +136,8 @@ class Candidate:
         env = {"PATH": os.defpath, "LANG": "C.UTF-8", "HOME": self._workdir.name,
                "PYTHONHASHSEED": "0", **SINGLE_THREADED}
         self._process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_SCRIPT), str(request_read), str(reply_write)],
+            [sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(request_read),
+             str(reply_write)],  # -B: never write __pycache__ next to the learner's file
             pass_fds=(request_read, reply_write), stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self._workdir.name, env=env,
             start_new_session=True)
@@ -332,10 +333,10 @@ def _crash_message(action, process, output: CapturedOutput, cause) -> str:
                 "fault)", "SIGKILL": "was killed (out of memory?)", "SIGXFSZ": "wrote a file "
                 "larger than allowed"}.get(name, f"was killed by {name}")
     else:
-        what = f"ended the process (exit code {code}) — os._exit() or a crash?"
+        what = f"ended the process with exit code {code} (os._exit, or a crash)"
     printed = output.text().strip().splitlines()[-3:] if output else []
     tail = f" Last output: {' | '.join(printed)}" if printed else ""
-    return f"{action}: your code {what}.{tail}"
+    return f"{action_text(action)}: your code {what}.{tail}"
 
 
 def _short(value) -> str:

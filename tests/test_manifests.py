@@ -44,6 +44,12 @@ def test_hints_progress_and_point_at_real_checks(kata):
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
+def test_check_ids_are_unique_in_a_report(kata):
+    quiz_ids = {q.id for q in kata.quiz}
+    assert not quiz_ids & check_ids(kata), "a quiz id reuses a check id"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
 def test_quiz_has_explanations_and_a_valid_key(kata):
     assert len(kata.quiz) >= 4
     assert len({q.id for q in kata.quiz}) == len(kata.quiz)

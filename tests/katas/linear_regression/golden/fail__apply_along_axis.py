@@ -1,6 +1,6 @@
 """Computes predictions row by row with np.apply_along_axis (a hidden Python loop over samples).
 The grader must fail the no-loop-over-samples check; values are right."""
-# expect-failing: TBD
+# expect-failing: no_loop_over_samples, speed_at_scale
 
 import numpy as np
 

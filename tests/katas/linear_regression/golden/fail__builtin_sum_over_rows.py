@@ -1,6 +1,6 @@
-"""Uses the builtin sum() over array elements (db = sum(err), and a generator over rows for dw).
-The grader must fail the no-loop-over-samples check."""
-# expect-failing: TBD
+"""Uses builtins that iterate arrays element by element: db = sum(err) and dw built with
+sum(map(...)) over the rows of X. The grader must fail the no-loop-over-samples check (and speed)."""
+# expect-failing: no_loop_over_samples, speed_at_scale
 
 import numpy as np
 
@@ -19,8 +19,9 @@ class LinearRegression:
     def compute_gradients(self, X, y, y_hat):
         n = len(y)
         err = y_hat - y
-        dw = 2 / n * X.T @ err
-        db = 2 / n * sum(err)       # builtin sum walks the array element by element
+        # sum of err_i * x_i over the samples, then the sum of the errors
+        dw = 2 / n * sum(map(np.multiply, err, X))
+        db = 2 / n * sum(err)
         return dw, float(db)
 
     def fit(self, X, y, lr=0.01, epochs=1000):

@@ -1,6 +1,6 @@
 """fit trains correctly but returns self (sklearn style) instead of the loss history.
 The grader must fail every check that reads fit's return value, saying it returned self."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, output_shapes, reaches_least_squares, trajectory
 
 import numpy as np
 

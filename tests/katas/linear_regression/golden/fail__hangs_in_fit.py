@@ -1,6 +1,6 @@
 """fit loops until the gradient is tiny (while True with a tolerance that is never reached),
 so it never returns. Every check that calls fit must time out and the grading must still finish."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, inputs_untouched, no_loop_over_features, no_loop_over_samples, output_shapes, reaches_least_squares, speed_at_scale, trajectory
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Correct values, but dw is built with a list comprehension over the columns of X.
 The grader must fail the no-loop-over-features check."""
-# expect-failing: TBD
+# expect-failing: no_loop_over_features
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Correct values, but compute_gradients accumulates dw and db with a Python loop over samples.
 The grader must fail the no-loop-over-samples check (values are right)."""
-# expect-failing: TBD
+# expect-failing: no_loop_over_samples, speed_at_scale
 
 import numpy as np
 

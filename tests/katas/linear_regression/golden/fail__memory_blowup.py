@@ -1,7 +1,7 @@
-"""Computes the residual as y[:, None] - y_hat, an (n, n) matrix, then averages it back down;
-the values are right but at 100,000 samples fit needs ~80 GB. The grader must fail the
-performance check (memory) and nothing else."""
-# expect-failing: TBD
+"""Computes the residual via the (n, n) table y_hat[:, None] - y[None, :] and takes its diagonal;
+the values are right, but at 100,000 samples fit would need ~75 GiB and runs out of memory.
+The grader must fail the performance check (speed_at_scale) and nothing else."""
+# expect-failing: speed_at_scale
 
 import numpy as np
 

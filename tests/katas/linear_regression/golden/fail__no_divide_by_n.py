@@ -1,6 +1,6 @@
 """Gradient uses a plain sum instead of a mean (no division by n), so every step is n/2 times
 too big. The grader must fail the gradient value, first-step and trajectory checks."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, first_step, gradient_values, reaches_least_squares, trajectory
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Computes the squared errors with np.vectorize around a Python function (looks vectorized,
 isn't). The grader must fail the no-loop-over-samples check."""
-# expect-failing: TBD
+# expect-failing: no_loop_over_samples, speed_at_scale
 
 import numpy as np
 

@@ -1,7 +1,7 @@
 """A wrong solution (gradient not divided by n) that at import tries to cheat: it patches
 np.allclose/np.isclose/np.array_equal to always agree, tries to patch pytest, and prints a fake
 "24 passed" report. The grader runs its comparisons in its own process, so it must still fail."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, first_step, gradient_values, reaches_least_squares, trajectory
 
 import sys
 

@@ -1,6 +1,6 @@
 """Residual computed as y - y_hat but the update still subtracts the gradient, so gradient
 descent walks uphill. The grader must fail the gradient, first-step, trajectory and convergence checks."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, first_step, gradient_values, reaches_least_squares, trajectory
 
 import numpy as np
 

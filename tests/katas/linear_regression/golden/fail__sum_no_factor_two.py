@@ -1,6 +1,6 @@
 """Gradient dropped both constants: dw = X.T @ err and db = err.sum() (no 2, no 1/n), so every
 step is n/2 times too big. The grader must fail the gradient, first-step and trajectory checks."""
-# expect-failing: TBD
+# expect-failing: continues_from_current_parameters, first_step, gradient_values, reaches_least_squares, trajectory
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """A correct class followed by a leftover script section that calls sys.exit(0) at import.
 The file never finishes loading: `load` must fail, the rest be skipped, and the verdict be fail."""
-# expect-failing: TBD
+# expect-failing: load
 
 import sys
 

@@ -1,6 +1,6 @@
 """Delegates fit to sklearn.linear_model.LinearRegression. The import is refused, so the file
 does not load; the grader must fail `load` and `no_ml_library` and skip the rest."""
-# expect-failing: TBD
+# expect-failing: load, no_ml_library
 
 import numpy as np
 from sklearn.linear_model import LinearRegression as _SkLinearRegression

@@ -1,6 +1,6 @@
 """Correct code, but two quiz answers are wrong (zero_init and normal_equation).
 The grader must fail exactly those two quiz checks."""
-# expect-failing: TBD
+# expect-failing: normal_equation, zero_init
 
 import numpy as np
 

@@ -1,6 +1,5 @@
-"""A correct solution that prints about 50 MB of debug output on every fit call.
-Printing is allowed, so ideally only speed could suffer; the grader must not crash or hang."""
-# expect-failing: TBD
+"""A correct solution that leaves a debug print of about 50 MB in fit, on every call.
+Printing is allowed (output is drained and truncated), so the grader must pass every check."""
 
 import numpy as np
 

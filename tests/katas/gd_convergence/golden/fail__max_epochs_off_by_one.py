@@ -1,0 +1,39 @@
+"""Loops `for epoch in range(max_epochs + 1)`, so a run that hits the limit records one loss
+and takes one step too many. The grader must fail the max_epochs, one-epoch and trajectory
+checks."""
+# expect-failing: max_epochs_reached, one_epoch, return_types, trajectory
+
+import numpy as np
+
+
+def largest_stable_lr(X):
+    A = np.column_stack([X, np.ones(len(X))])
+    hessian = (2 / len(X)) * (A.T @ A)
+    return float(2 / np.linalg.eigvalsh(hessian)[-1])
+
+
+def gradient_descent(X, y, lr, max_epochs=10000, tol=1e-10):
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    history = []
+    for _ in range(max_epochs + 1):
+        err = X @ w + b - y
+        loss = float(np.mean(err ** 2))
+        history.append(loss)
+        if not np.isfinite(loss) or loss > 1e6 * history[0]:
+            return w, b, history, "diverged"
+        if len(history) > 1 and abs(history[-2] - loss) <= tol * history[-2]:
+            return w, b, history, "converged"
+        w = w - lr * (2 / n) * (X.T @ err)
+        b = b - lr * (2 / n) * float(np.sum(err))
+    return w, b, history, "max_epochs"
+
+
+QUIZ_ANSWERS = {
+    "why_two_over_lambda": "b",
+    "scaling_condition_number": "d",
+    "relative_tolerance": "a",
+    "stable_lr_tiny": 0.1716,
+    "slowest_contraction": 0.981,
+    "divergence_growth": 1.44,
+}

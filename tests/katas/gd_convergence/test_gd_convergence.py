@@ -1,0 +1,621 @@
+"""Hidden checks for the gd_convergence kata.
+
+Expected values come from the reference solution imported here, in the examiner's process;
+the learner's functions only ever run in the sandboxed worker behind ``candidate``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from katakit.checking import as_array, as_float, check, close, data_note, fail, returned
+from katakit.errors import LearnerRaised
+from katakit.sandbox import LearnerObject
+
+GD, STABLE = "gradient_descent", "largest_stable_lr"
+REASONS = ("converged", "diverged", "max_epochs")
+BLOW_UP = 1e6  # a loss above BLOW_UP * history[0] means "diverged"
+TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
+SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
+SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
+MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
+STOP_RULE = ("each epoch: record the loss, then stop with 'diverged' if it is not finite or "
+             "> 1e6 * history[0], else with 'converged' if abs(previous - loss) <= tol * "
+             "previous, else take the step")
+
+
+def make_data(rng, n, d, noise=0.5, scale=1.0, offset=0.0):
+    """Features N(offset, 1); targets linear in them plus noise, times ``scale``."""
+    X = rng.normal(size=(n, d)) + offset
+    y = scale * (X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n))
+    return X, y
+
+
+def hessian_eigenvalues(X) -> np.ndarray:
+    design = np.column_stack([X, np.ones(len(X))])
+    return np.linalg.eigvalsh(2 / len(X) * design.T @ design)
+
+
+def stable_lr(X) -> float:
+    return 2 / hessian_eigenvalues(X)[-1]
+
+
+def reference_run(reference, X, y, lr, **kwargs):
+    with np.errstate(all="ignore"):
+        w, b, history, reason = reference.gradient_descent(X, y, lr, **kwargs)
+    return np.asarray(w, float), float(b), np.array(history, float), reason
+
+
+# --- talking to the learner's code ----------------------------------------------------------
+
+def call(candidate, name, *args, **kwargs):
+    """A call whose floating-point exceptions get an explanation instead of a bare error."""
+    try:
+        return candidate.call(name, *args, **kwargs)
+    except LearnerRaised as error:
+        if error.type in ("FloatingPointError", "OverflowError"):
+            fail(f"{error.message}. A diverging run must end with reason 'diverged', not an "
+                 "exception: do not turn floating-point warnings into errors "
+                 "(np.seterr(all='raise'), warnings.simplefilter('error')), and compute the "
+                 "loss with NumPy (np.mean(err ** 2)), which gives inf instead of raising.")
+        raise
+
+
+def as_history(value, what: str) -> np.ndarray:
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        fail(f"the history returned by {what} should be a list of floats, but it is "
+             f"{returned(value)}")
+    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
+        fail(f"the history returned by {what} should be a list of float losses, but its items "
+             "are arrays: append float(loss), not an array")
+    history = np.asarray(as_array(value, (len(value),), f"the history returned by {what}"))
+    if history.size == 0:
+        fail(f"the history returned by {what} is empty: every epoch, including the first, "
+             "records the loss of the current parameters before anything else")
+    return history
+
+
+def unpack(result, d: int, what: str):
+    """(w, b, history, reason) from what gradient_descent returned, or a readable failure."""
+    if not isinstance(result, (tuple, list)) or len(result) != 4:
+        fail(f"{what} should return the 4-tuple (w, b, history, reason), but it returned "
+             f"{returned(result)}")
+    w, b, history, reason = result
+    if not isinstance(reason, str) and any(isinstance(v, str) for v in result):
+        fail(f"{what} returned its values in the wrong order: return (w, b, history, reason), "
+             "the reason string last")
+    if not isinstance(reason, str):
+        fail(f"the 4th value returned by {what} should be the reason string ('converged', "
+             f"'diverged' or 'max_epochs'), but it is {returned(reason)}; return "
+             "(w, b, history, reason) in that order")
+    if reason not in REASONS:
+        fail(f"{what} returned the reason {reason!r}; it must be exactly one of 'converged', "
+             "'diverged', 'max_epochs'")
+    w = as_array(w, (d,), f"w returned by {what}")
+    b = as_float(b, f"b returned by {what}")
+    return w, b, as_history(history, what), reason
+
+
+def run(candidate, X, y, lr, **kwargs):
+    options = "".join(f", {k}={v!r}" for k, v in kwargs.items())
+    what = f"gradient_descent(X, y, lr={lr:.4g}{options})"
+    return unpack(call(candidate, GD, X, y, lr, **kwargs), X.shape[1], what)
+
+
+def first_difference(history, expected) -> int:
+    size = min(len(history), len(expected))
+    differs = ~np.isclose(history[:size], expected[:size], rtol=1e-8,
+                          atol=1e-10 * abs(expected[0]), equal_nan=True)
+    return int(np.argmax(differs)) if differs.any() else size
+
+
+def same_history(history, expected) -> bool:
+    return len(history) == len(expected) and first_difference(history, expected) == len(history)
+
+
+def worst_gap(actual, expected) -> str:
+    """'largest difference 0.37 at index 4 (yours 1.2, expected 0.83)'."""
+    actual = np.atleast_1d(np.asarray(actual, dtype=float))
+    expected = np.atleast_1d(np.asarray(expected, dtype=float))
+    gap = np.abs(actual - expected)
+    index = int(np.nanargmax(np.where(np.isnan(gap), np.inf, gap)))
+    where = f" at index {index}" if actual.size > 1 else ""
+    return (f"largest difference {gap[index]:.3g}{where} (yours {actual[index]:.6g}, expected "
+            f"{expected[index]:.6g})")
+
+
+def same_parameters(w, b, expected_w, expected_b) -> bool:
+    return close(np.append(w, b), np.append(expected_w, expected_b), rtol=1e-8, atol_scale=1e-10)
+
+
+# --- shapes ---------------------------------------------------------------------------------
+
+@check("shapes")
+def test_return_types(candidate, rng, seed):
+    """gradient_descent returns (w, b, history, reason) with w (d,), b a float, history a list of
+    floats and a known reason; largest_stable_lr returns a float. Includes one sample and one
+    feature."""
+    for n, d in ((1, 1), (5, 1), (7, 3), (3, 5)):
+        X, y = make_data(rng, n, d)
+        note = data_note(seed, X=X, y=y)
+        as_float(call(candidate, STABLE, X), f"largest_stable_lr(X) {note}")
+        w, b, history, reason = run(candidate, X, y, stable_lr(X) / 2, max_epochs=20)
+        if len(history) > 20:
+            fail(f"with max_epochs=20 the history has {len(history)} entries; a run records one "
+                 "loss per epoch, so at most max_epochs (range(max_epochs + 1)? a loss "
+                 f"recorded after the loop?) {note}")
+
+
+# --- correctness ----------------------------------------------------------------------------
+
+def stable_lr_mistakes(X) -> dict:
+    """Known-wrong versions of largest_stable_lr, keyed by the diagnosis."""
+    n = len(X)
+    eigenvalues = hessian_eigenvalues(X)
+    top, bottom = eigenvalues[-1], eigenvalues[0]
+    without_bias = np.linalg.eigvalsh(2 / n * X.T @ X)[-1]
+    return {
+        "the bias column is missing: b is a parameter too, so the Hessian is (2/n) A.T @ A "
+        "with A = np.column_stack([X, np.ones(n)]), not (2/n) X.T @ X": 2 / without_bias,
+        "the factor 2/n is missing: you took the eigenvalues of A.T @ A instead of "
+        "H = (2/n) * A.T @ A": 2 / (top * n / 2),
+        "H is 2 * A.T @ A, not divided by n: the loss is a mean, so H = (2/n) * A.T @ A":
+            2 / (top * n),
+        "H is (1/n) A.T @ A, the Hessian of the 1/(2n) convention; this spec's loss is the "
+        "plain mean, whose Hessian is (2/n) A.T @ A": 2 / (top / 2),
+        "it is 1 / lambda_max; the threshold is 2 / lambda_max": 1 / top,
+        "it is lambda_max itself; return 2 / lambda_max": top,
+        "it uses the smallest eigenvalue: np.linalg.eigvalsh sorts ascending, so lambda_max is "
+        "eigvalsh(H)[-1], not [0]": 2 / bottom,
+        "it uses the largest singular value of A unsquared: lambda_max = (2/n) * s_max**2":
+            2 / np.sqrt(top * n / 2) / (2 / n),
+    }
+
+
+def assert_stable_lr(candidate, X, seed, what):
+    value = as_float(call(candidate, STABLE, X), f"largest_stable_lr(X) on {what}")
+    expected = stable_lr(X)
+    if close(value, expected, rtol=1e-9):
+        return
+    meaning = next((m for m, v in stable_lr_mistakes(X).items() if close(value, v, rtol=1e-6)),
+                   "")
+    fail(f"largest_stable_lr(X) on {what} returned {value:.8g}, expected {expected:.8g}"
+         f"{': ' + meaning if meaning else ''} {data_note(seed, X=X)}. Fix: A = "
+         "np.column_stack([X, np.ones(n)]); return 2 / np.linalg.eigvalsh((2 / n) * A.T @ A)[-1]")
+
+
+@check("correctness")
+def test_stable_lr_values(candidate, rng, seed):
+    """largest_stable_lr(X) is 2 / lambda_max of the Hessian (2/n) A.T @ A, A = [X, 1]."""
+    for n, d in ((50, 3), (7, 1), (200, 5)):
+        X, _ = make_data(rng, n, d, offset=0.5)
+        assert_stable_lr(candidate, X, seed, f"random features ({n} x {d})")
+
+
+@check("correctness")
+def test_stable_lr_scaled_features(candidate, rng, seed):
+    """largest_stable_lr is right on badly scaled features (scales 1, 100, 0.01, a mean of 50)."""
+    X = rng.normal(size=(80, 3)) * [1.0, 100.0, 0.01] + [0.0, 50.0, -3.0]
+    assert_stable_lr(candidate, X, seed, "features with scales 1, 100, 0.01 and means 0, 50, -3")
+
+
+@check("correctness")
+def test_one_epoch(candidate, rng, seed):
+    """With max_epochs=1: history == [mean(y**2)], reason 'max_epochs', and one step from zero
+    gives w = lr*(2/n) X.T @ y and b = lr*(2/n) sum(y)."""
+    n, d, lr = 30, 3, 0.05
+    X, y = make_data(rng, n, d)
+    note = data_note(seed, X=X, y=y)
+    w, b, history, reason = run(candidate, X, y, lr, max_epochs=1)
+    first = float(np.mean(y ** 2))
+    expected_w, expected_b = lr * 2 / n * X.T @ y, lr * 2 / n * float(np.sum(y))
+    if len(history) != 1:
+        fail(f"with max_epochs=1 the history has {len(history)} entries instead of 1: one "
+             "epoch records one loss. An off-by-one in the epoch loop (range(max_epochs + 1)? "
+             f"a loss recorded after the loop?) {note}")
+    if not close(history[0], first, rtol=1e-12):
+        after = float(np.mean((X @ expected_w + expected_b - y) ** 2))
+        meaning = ("the loss after the update: record the loss of the current parameters first, "
+                   "then step" if close(history[0], after) else
+                   "half of it: the 1/(2n) convention; this spec uses the plain mean"
+                   if close(history[0], first / 2) else "")
+        fail(f"history[0] is {history[0]:.8g}, but with w = 0 and b = 0 it must be mean(y**2) = "
+             f"{first:.8g}{': ' + meaning if meaning else ''} {note}")
+    if reason != "max_epochs":
+        fail(f"with max_epochs=1 the reason is {reason!r}, expected 'max_epochs': one epoch has "
+             "no previous loss to compare with, so the run can only end because it took its "
+             f"max_epochs steps {note}")
+    if same_parameters(w, b, expected_w, expected_b):
+        return
+    found, expected = np.append(w, b), np.append(expected_w, expected_b)
+    mistakes = ((0.0, "w and b did not move: the epoch must end with a step, even the last one"),
+                (-1.0, "the step goes uphill: w = w - lr * dw, with dw = (2/n) X.T @ err and "
+                       "err = X @ w + b - y"),
+                (n / 2, "the gradient is not divided by n: dw = (2/n) * X.T @ err"),
+                (0.5, "the gradient is half of (2/n) X.T @ err (the 1/(2n) convention)"))
+    meaning = next((m for k, m in mistakes if close(found, k * expected)), "")
+    fail(f"after one epoch from zero, [w, b] should be lr * (2/n) * [X.T @ y, sum(y)]: "
+         f"{meaning or worst_gap(found, expected)} {note}")
+
+
+# --- convergence ----------------------------------------------------------------------------
+
+def variant_history(X, y, lr, epochs, grad_scale=1.0, loss_after=False, dtype=np.float64):
+    """Known-wrong versions of the descent (no stopping rule), to name the one a learner wrote."""
+    X, y = X.astype(dtype), y.astype(dtype)
+    n = len(y)
+    w, b, history = np.zeros(X.shape[1], dtype), dtype(0), []
+    step = dtype(lr * grad_scale * 2 / n)
+    for _ in range(epochs):
+        err = X @ w + b - y
+        if not loss_after:
+            history.append(float(np.mean(err ** 2)))
+        w, b = w - step * (X.T @ err), b - step * np.sum(err)
+        if loss_after:
+            history.append(float(np.mean((X @ w + b - y) ** 2)))
+    return np.array(history)
+
+
+def closest_variant(history, expected, X, y, lr) -> str:
+    """The known mistake that reproduces the first epochs of ``history`` (not ``expected``)."""
+    n = len(y)
+    variants = {
+        "the gradient is not divided by n": dict(grad_scale=n / 2),
+        "the gradient is half of (2/n) X.T @ err (the 1/(2n) convention)": dict(grad_scale=0.5),
+        "the loss is recorded after the update instead of before": dict(loss_after=True),
+        "the step goes uphill (w + lr * dw: a sign error)": dict(grad_scale=-1.0),
+        "it computes in float32 instead of float64": dict(dtype=np.float32),
+    }
+    size = min(len(history), len(expected), 6)
+    if size < 2 or np.allclose(history[:size], expected[:size], rtol=1e-6):
+        return ""
+    for meaning, options in variants.items():
+        with np.errstate(all="ignore"):
+            variant = variant_history(X, y, lr, size, **options)
+        if np.allclose(history[:size], variant, rtol=1e-6):
+            return meaning
+    return ""
+
+
+@check("convergence")
+def test_trajectory(candidate, reference, rng, seed):
+    """With tol=0 and max_epochs=30 the whole history, the reason 'max_epochs' and the final
+    w, b follow batch gradient descent exactly."""
+    n, d, epochs = 80, 4, 30
+    X, y = make_data(rng, n, d, offset=1.0)
+    lr = stable_lr(X) / 2
+    note = data_note(seed, X=X, y=y)
+    w, b, history, reason = run(candidate, X, y, lr, max_epochs=epochs, tol=0.0)
+    expected_w, expected_b, expected, _ = reference_run(reference, X, y, lr, max_epochs=epochs,
+                                                        tol=0.0)
+    if not same_history(history, expected):
+        k = first_difference(history, expected)
+        meaning = closest_variant(history, expected, X, y, lr)
+        where = (f"it first differs at epoch {k}: yours {history[k]:.10g}, expected "
+                 f"{expected[k]:.10g}" if k < min(len(history), len(expected)) else
+                 f"it has {len(history)} entries, expected {len(expected)} (one loss per "
+                 "epoch, max_epochs epochs)")
+        fail(f"the loss history is not batch gradient descent's"
+             f"{': ' + meaning if meaning else ''}; {where} (lr={lr:.4g}, tol=0, "
+             f"max_epochs={epochs}, {note[1:-1]}). Each epoch: err = X @ w + b - y, record "
+             "mean(err**2), then w -= lr * (2/n) X.T @ err and b -= lr * (2/n) sum(err).")
+    if reason != "max_epochs":
+        fail(f"with tol=0 the loss never stops changing, so after {epochs} epochs the reason "
+             f"should be 'max_epochs', not {reason!r} {note}")
+    if not same_parameters(w, b, expected_w, expected_b):
+        fail(f"the history is right but the returned [w, b] are not the parameters after "
+             f"{epochs} steps: {worst_gap(np.append(w, b), np.append(expected_w, expected_b))}"
+             f" {note}. Return the w and b you were updating.")
+
+
+def least_squares_tolerance(X, y, lr, tol) -> float:
+    """How far from the optimum the stopping rule may leave [w, b] (3x a rigorous bound).
+
+    Stopping means the last improvement was <= tol * L with L <= history[0] = mean(y**2);
+    every eigen-direction of the excess loss shrinks by at least (1 - rho**2) per epoch, so
+    excess <= tol * L / (1 - rho**2), and ||theta - theta*||**2 <= 2 * excess / lambda_min.
+    """
+    eigenvalues = hessian_eigenvalues(X)
+    rho = np.max(np.abs(1 - lr * eigenvalues))
+    loss = float(np.mean(y ** 2))
+    return 3 * np.sqrt(2 * tol * loss / (1 - rho ** 2) / eigenvalues[0])
+
+
+@check("convergence")
+def test_converges_to_least_squares(candidate, rng, seed):
+    """At lr = 0.5 * largest_stable_lr the run ends 'converged', with a non-increasing history
+    and [w, b] at the least-squares solution (within what tol allows)."""
+    n, d = 200, 3
+    X, y = make_data(rng, n, d, offset=1.0)
+    lr = stable_lr(X) / 2
+    note = data_note(seed, X=X, y=y)
+    w, b, history, reason = run(candidate, X, y, lr)
+    if reason != "converged":
+        why = {"max_epochs": "the stopping rule never fired in 10000 epochs: after recording "
+                             "the loss, stop when abs(previous - loss) <= tol * previous",
+               "diverged": "nothing diverges at half the stable rate: stop with 'diverged' "
+                           "only if the loss is not finite or > 1e6 * history[0]"}[reason]
+        fail(f"at lr={lr:.4g} (half the largest stable rate) the run ended {reason!r} after "
+             f"{len(history)} epochs, expected 'converged': {why} {note}")
+    if np.any(np.diff(history) > 1e-12 * history[0]):
+        k = int(np.argmax(np.diff(history) > 1e-12 * history[0])) + 1
+        fail(f"the loss went up at epoch {k} ({history[k - 1]:.8g} -> {history[k]:.8g}) "
+             f"although the learning rate is safe: batch GD on MSE at lr <= 1 / lambda_max "
+             f"decreases the loss every epoch {note}")
+    design = np.column_stack([X, np.ones(n)])
+    optimum = np.linalg.lstsq(design, y, rcond=None)[0]
+    found = np.append(w, b)
+    allowed = least_squares_tolerance(X, y, lr, 1e-10)
+    if np.max(np.abs(found - optimum)) > allowed:
+        fail(f"the run says 'converged' after {len(history)} epochs, but [w, b] is not the "
+             f"least-squares solution: {worst_gap(found, optimum)}; tol=1e-10 allows at most "
+             f"{allowed:.2g}. Is the test comparing with tol * previous (relative), with the "
+             f"default tol=1e-10? {note}")
+
+
+def divergence_problem(history, reason) -> str:
+    """Why a run at an unsafe rate did not end the way the spec says, or ''."""
+    limit = BLOW_UP * history[0]
+    over = np.flatnonzero(~np.isfinite(history) | (history > limit))
+    if reason == "converged":
+        rose = len(history) > 1 and history[-1] > history[-2]
+        if not rose:
+            return (f"the run ended 'converged' at epoch {len(history) - 1}, which plain GD "
+                    "cannot do at this rate: is your step smaller than lr * (2/n) * X.T @ err? "
+                    "(see the trajectory check)")
+        return (f"the run ended 'converged' at epoch {len(history) - 1} although the loss went "
+                f"UP ({history[-2]:.6g} -> {history[-1]:.6g}). A signed test such as previous "
+                "- loss < tol * previous also fires when the loss increases; compare the size "
+                "of the change, abs(previous - loss) <= tol * previous, after the divergence "
+                "test")
+    if over.size and over[0] < len(history) - 1:
+        return (f"the loss first exceeded 1e6 * history[0] (or stopped being finite) at epoch "
+                f"{over[0]}, but the run went on until epoch {len(history) - 1}. Test "
+                "`not np.isfinite(loss) or loss > 1e6 * history[0]` right after recording each "
+                "loss (against the FIRST loss, not the previous one)")
+    if reason == "max_epochs":
+        return (f"the run ended 'max_epochs' after {len(history)} epochs without ever "
+                "declaring divergence. After recording each loss, stop with 'diverged' if "
+                "`not np.isfinite(loss) or loss > 1e6 * history[0]`")
+    if not over.size:
+        return (f"the run ended 'diverged' at epoch {len(history) - 1}, but the last loss "
+                f"{history[-1]:.6g} is only {history[-1] / history[0]:.3g} times history[0]. "
+                "The loss that triggered the stop must be the last entry of history: record it, "
+                "then test it")
+    return ""
+
+
+@check("convergence")
+def test_diverges_above_stable_lr(candidate, rng, seed):
+    """At lr = 1.1 * largest_stable_lr the run ends 'diverged' (no exception) as soon as the loss
+    exceeds 1e6 * history[0], and that loss is the last entry of history."""
+    n, d = 60, 3
+    X, y = make_data(rng, n, d)
+    lr = 1.1 * stable_lr(X)
+    w, b, history, reason = run(candidate, X, y, lr)
+    problem = divergence_problem(history, reason)
+    if problem:
+        fail(f"at lr={lr:.4g}, 1.1 times the largest stable rate, the top eigen-direction grows "
+             f"by |1 - lr * lambda_max| = 1.2 per epoch, so the run must end 'diverged': "
+             f"{problem} {data_note(seed, X=X, y=y)}")
+
+
+@check("convergence")
+def test_nan_is_divergence(candidate, reference, rng, seed):
+    """A loss that becomes NaN (here at epoch 1, lr = 1e308 overflows w to +-inf) ends the run
+    with 'diverged', the NaN being the last entry of history."""
+    X = rng.normal(size=(40, 2))
+    y = 100 * (X @ np.array([3.0, -3.0]) + 0.5 * rng.normal(size=40))
+    lr = 1e308
+    expected = reference_run(reference, X, y, lr)[2]
+    w, b, history, reason = run(candidate, X, y, lr)
+    if reason == "diverged" and len(history) == len(expected) and not np.isfinite(history[-1]):
+        return
+    start = (f"with lr=1e308 the first step overflows w to +-inf and the loss at epoch "
+             f"{len(expected) - 1} is {expected[-1]}; the run must stop right there with "
+             f"'diverged', that loss being the last entry of history")
+    bad = np.flatnonzero(np.isnan(history))
+    if reason == "diverged" and len(history) == len(expected) - 1:
+        fail(f"{start}. Your history ends one epoch earlier, at {history[-1]:.6g}: the loss that "
+             "triggered the stop is missing. Record the loss first, then test it "
+             f"{data_note(seed, X=X, y=y)}")
+    seen = (f"Your history has its first NaN at epoch {bad[0]} and the run ended {reason!r} "
+            f"with {len(history)} losses" if bad.size else
+            f"Your run ended {reason!r} with {len(history)} losses, the last {history[-1]:.6g}")
+    fail(f"{start}. {seen}. NaN compares False with everything (nan > 1e6 * first is False), "
+         f"so test `not np.isfinite(loss)` explicitly {data_note(seed, X=X, y=y)}")
+
+
+@check("convergence")
+def test_max_epochs_reached(candidate, reference, rng, seed):
+    """A slow run with a small max_epochs ends 'max_epochs' with exactly max_epochs losses and
+    the parameters after max_epochs steps."""
+    n, d = 50, 3
+    X, y = make_data(rng, n, d)
+    lr = 0.02 * stable_lr(X)
+    note = data_note(seed, X=X, y=y)
+    for epochs in (5, 12):
+        w, b, history, reason = run(candidate, X, y, lr, max_epochs=epochs)
+        expected_w, expected_b, expected, _ = reference_run(reference, X, y, lr,
+                                                            max_epochs=epochs)
+        if reason != "max_epochs" or len(history) != epochs:
+            hint = {epochs + 1: ": one epoch too many (range(max_epochs + 1), or a loss "
+                                "recorded after the loop?)",
+                    epochs - 1: ": one epoch short (range(1, max_epochs)?)"}.get(len(history), "")
+            fail(f"with max_epochs={epochs} (lr={lr:.3g}, far from converged) the run should "
+                 f"end 'max_epochs' with {epochs} losses; yours ended {reason!r} with "
+                 f"{len(history)}{hint} {note}")
+        if not same_history(history, expected):
+            k = first_difference(history, expected)
+            fail(f"with max_epochs={epochs} the losses differ from gradient descent's from "
+                 f"epoch {k} (yours {history[k]:.10g}, expected {expected[k]:.10g}); see the "
+                 f"trajectory check {note}")
+        if not same_parameters(w, b, expected_w, expected_b):
+            one_short = reference_run(reference, X, y, lr, max_epochs=epochs - 1)
+            meaning = (": they are the parameters after max_epochs - 1 steps; the last epoch "
+                       "must take its step too (record, test, step)"
+                       if same_parameters(w, b, *one_short[:2]) else "")
+            fail(f"after max_epochs={epochs}, [w, b] should be the parameters after {epochs} "
+                 f"steps{meaning}: {worst_gap(np.append(w, b), np.append(expected_w, expected_b))}"
+                 f" {note}")
+
+
+def stopping_problem(history, w, b, reason, expected_run, X, y, lr, tol) -> str:
+    """Why a run stopped at another epoch than the reference, or ''."""
+    expected_w, expected_b, expected, expected_reason = expected_run
+    k, stop = first_difference(history, expected), len(expected) - 1
+    if k < min(len(history), len(expected)):
+        return (f"the losses themselves differ from epoch {k} (yours {history[k]:.10g}, "
+                f"expected {expected[k]:.10g}); fix the trajectory first")
+    if len(history) == len(expected) + 1:
+        return (f"you stopped one epoch late, at epoch {stop + 1}: the test fires on the loss "
+                f"of epoch {stop}, which is recorded in the same epoch; test right after "
+                "recording, not at the start of the next epoch or after the next loss")
+    if len(history) == len(expected) - 1:
+        return (f"your history ends at epoch {stop - 1}: the loss that triggered the stop "
+                f"(epoch {stop}) is missing. Record the loss first, then test it")
+    if len(history) == len(expected) and reason == expected_reason:
+        if not same_parameters(w, b, expected_w, expected_b):
+            gap = worst_gap(np.append(w, b), np.append(expected_w, expected_b))
+            return ("the history is right, but the returned [w, b] moved one step past the "
+                    f"loss history[-1]: {gap}. "
+                    "Test before stepping, and return the parameters whose loss is history[-1]")
+        return ""
+    if expected_reason == "diverged":
+        problem = divergence_problem(history, reason)
+        if problem:
+            return problem
+    if expected_reason == "converged" and len(history) > len(expected):
+        end = len(history) - 1
+        absolute = end > 0 and abs(history[end - 1] - history[end]) <= tol
+        return (f"the relative test abs(previous - loss) <= tol * previous already holds at "
+                f"epoch {stop} but you went on to epoch {end}"
+                + (" where the absolute change fell below tol: the spec's test is relative "
+                   "(tol * previous), so it does not depend on the units of y" if absolute
+                   else ""))
+    return f"yours stops at epoch {len(history) - 1} with {reason!r}"
+
+
+@check("convergence")
+def test_stopping_epoch(candidate, reference, rng, seed):
+    """The run stops at exactly the reference's epoch, with its reason, history and final w, b,
+    for a converging run (y in large units) and a diverging one."""
+    n, d, tol = 100, 3, 1e-10
+    X, y = make_data(rng, n, d, scale=50.0, offset=1.0)
+    for factor, label in ((0.5, "converging"), (1.1, "diverging")):
+        lr = factor * stable_lr(X)
+        w, b, history, reason = run(candidate, X, y, lr)
+        expected_run = reference_run(reference, X, y, lr)
+        problem = stopping_problem(history, w, b, reason, expected_run, X, y, lr, tol)
+        if problem:
+            fail(f"{label} run at lr={lr:.4g} ({factor} x the largest stable rate), the "
+                 f"reference stops at epoch {len(expected_run[2]) - 1} with "
+                 f"{expected_run[3]!r}: {problem} {data_note(seed, X=X, y=y)}. The rule: "
+                 f"{STOP_RULE}.")
+
+
+# --- vectorization --------------------------------------------------------------------------
+
+def python_work(candidate, n, d, rng):
+    X, y = make_data(rng, n, d)
+    calls = [{"name": STABLE, "args": [X]},
+             {"name": GD, "args": [X, y, stable_lr(X) / 2],
+              "kwargs": {"max_epochs": 5, "tol": 0.0}}]
+    return candidate.trace(calls)
+
+
+def assert_constant_work(candidate, rng, sizes, what):
+    small, large = (python_work(candidate, n, d, rng) for n, d in sizes)
+    if small["events"] < 0 or large["events"] < 0:
+        fail("your code replaced the grader's trace function (sys.settrace), so its "
+             "vectorization cannot be verified; remove that call")
+    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
+    if growth <= TRACE_SLACK:
+        return
+    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
+             for k in large["lines"]}
+    worst = max(lines, key=lines.get, default=None)
+    where = (f"line {worst} of your file runs {lines[worst]} more times"
+             if worst is not None and lines[worst] > 0 else
+             "a builtin or NumPy helper iterates over the rows for you (sum(), map(), "
+             "np.vectorize, np.apply_along_axis?)")
+    (n1, d1), (n2, d2) = sizes
+    fail(f"Python-level work grows with the number of {what}: going from X {(n1, d1)} to "
+         f"{(n2, d2)} (largest_stable_lr, then gradient_descent with max_epochs=5, tol=0), "
+         f"{where}. Replace the loop over {what} with whole-array operations "
+         "(np.column_stack, A.T @ A, X @ w, X.T @ err, np.mean); only the epoch loop may stay.")
+
+
+@check("vectorization")
+def test_no_loop_over_samples(candidate, rng):
+    """No Python-level work grows with the number of samples (loops, comprehensions, builtins
+    iterating arrays, np.vectorize ...); only the epoch loop is allowed."""
+    assert_constant_work(candidate, rng, ((64, 4), (512, 4)), "samples")
+
+
+@check("vectorization")
+def test_no_loop_over_features(candidate, rng):
+    """No Python-level work grows with the number of features."""
+    assert_constant_work(candidate, rng, ((64, 2), (64, 16)), "features")
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+@check("robustness")
+def test_inputs_untouched(candidate, rng, seed):
+    """largest_stable_lr and gradient_descent leave X and y unchanged."""
+    X, y = make_data(rng, 30, 3, offset=1.0)
+    calls = ((STABLE, (X,), {}, ("X",)),
+             (GD, (X, y, stable_lr(X) / 2), {"max_epochs": 20}, ("X", "y")))
+    for name, args, kwargs, names in calls:
+        _, after = candidate.call_returning_inputs(name, *args, **kwargs)
+        for label, before, now in zip(names, args, after):
+            if now.shape != before.shape or not np.array_equal(now, before):
+                fail(f"{name} modified its input {label} in place (e.g. {label} -= ..., "
+                     f"{label}[...] = ..., or np.column_stack written back); work on a copy: "
+                     f"{label} = {label} - ... {data_note(seed, X=X, y=y)}")
+
+
+# --- performance ----------------------------------------------------------------------------
+
+def fastest(process, lr, seconds=30, give_up_after=np.inf, runs=3):
+    """Minimum wall time of largest_stable_lr + a 10-epoch run (after a warm-up), peak memory."""
+    stored = ({"__stored__": "X"}, {"__stored__": "y"})
+    process.timed_call(GD, *stored, lr, max_epochs=1, seconds=seconds)
+    times, peak = [], 0
+    for _ in range(runs):
+        _, t1, p1 = process.timed_call(STABLE, stored[0], seconds=seconds)
+        _, t2, p2 = process.timed_call(GD, *stored, lr, max_epochs=10, tol=0.0, seconds=seconds)
+        times.append(t1 + t2)
+        peak = max(peak, p1, p2)
+        if t1 + t2 > give_up_after:  # hopelessly slow: more runs would only waste time
+            break
+    return min(times), peak
+
+
+@check("performance")
+def test_speed_at_scale(candidate, reference_process, rng):
+    """largest_stable_lr and 10 epochs of gradient_descent on 100,000 x 20 data run in time and
+    memory comparable to the reference."""
+    X, y = make_data(rng, 100_000, 20)
+    lr = float(stable_lr(X) / 2)
+    for process in (reference_process, candidate):
+        process.store(X=X, y=y)
+    reference_time, reference_peak = fastest(reference_process, lr)
+    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    deadline = max(4 * budget, candidate.limits.call_seconds)
+    learner_time, learner_peak = fastest(candidate, lr, deadline, give_up_after=3 * budget)
+    if budget < learner_time < 3 * budget:  # one retry: a busy machine can slow either side
+        reference_time = min(reference_time, fastest(reference_process, lr)[0])
+        learner_time = min(learner_time, fastest(candidate, lr, deadline)[0])
+        budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    if learner_time > budget:
+        fail(f"largest_stable_lr plus 10 epochs of gradient_descent on X (100000, 20) took "
+             f"{learner_time:.2f} s, {learner_time / reference_time:.0f}x the reference "
+             f"({reference_time:.3f} s): a loop over samples that never shows up as Python "
+             "lines (map, functools.reduce, [*X]?), an (n, n) matrix such as A @ A.T, or "
+             "repeated large copies. Use whole-array operations.")
+    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
+        fail(f"on X (100000, 20) your code allocated {learner_peak / 2**20:.0f} MiB at its "
+             f"peak; the reference needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) "
+             "intermediates (A @ A.T instead of A.T @ A) and copies of X inside the epoch loop.")

@@ -60,6 +60,20 @@ def as_array(value, shape: tuple, what: str) -> np.ndarray:
     return array
 
 
+def as_vector(value, length: int, what: str) -> np.ndarray:
+    """Like :func:`as_array` for 1-D results, naming the (n, 1) column-vector mistake."""
+    shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
+    if shape and len(shape) == 2 and 1 in shape and max(shape) == length:
+        fail(f"{what} has shape {shape}, a column/row vector; it should be 1-D with shape "
+             f"({length},). Keep vectors 1-D: an (n, 1) array minus an (n,) array "
+             "broadcasts to (n, n).")
+    if shape and len(shape) == 2 and length in shape:
+        fail(f"{what} has shape {shape} instead of ({length},): two vectors broadcast into a "
+             "matrix, so one of them is a column vector (n, 1). Keep both 1-D "
+             "(y.ravel(), np.zeros(n_features)).")
+    return as_array(value, (length,), what)
+
+
 def as_float(value, what: str) -> float:
     """A real scalar (Python or NumPy number, or 0-d array) as float, else CheckFailed."""
     if isinstance(value, bool) or isinstance(value, LearnerObject):

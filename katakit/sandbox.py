@@ -315,7 +315,7 @@ def decode_value(description):
 def _learner_error(action: str, reply: dict) -> LearnerRaised:
     error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
     kind = NotAttempted if error.get("type") == "NotImplementedError" else LearnerRaised
-    return kind(action, error)
+    return kind(str(error.get("call") or action), error)  # the call that raised, if known
 
 
 def _crash_message(action, process, output: CapturedOutput, cause) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import inspect
-import os
 import resource
 import sys
 import time
@@ -54,6 +53,7 @@ class Worker:
         self.module = None
         self.objects: dict[int, object] = {}
         self.stored: dict[str, np.ndarray] = {}
+        self.current_call = None  # within a traced workload: which call is running
 
     # replies ---------------------------------------------------------------------------------
     def learner_error(self, exc: BaseException) -> dict:
@@ -62,7 +62,8 @@ class Worker:
             for f in traceback.extract_tb(exc.__traceback__)
             if f.filename == self.learner_path
         ]
-        error = {"type": type(exc).__name__, "message": _safe_str(exc), "frames": frames}
+        error = {"type": type(exc).__name__, "message": _safe_str(exc), "frames": frames,
+                 "call": self.current_call}
         if isinstance(exc, SyntaxError):
             error.update(line=exc.lineno, code=(exc.text or "").strip(), message=exc.msg)
         if isinstance(exc, SystemExit):
@@ -179,8 +180,10 @@ class Worker:
         def workload():
             obj = self.module
             if request.get("cls"):
+                self.current_call = request["cls"]
                 obj = getattr(self.module, request["cls"])(*request.get("init_args", []))
             for call in request["calls"]:
+                self.current_call = call["name"]
                 getattr(obj, call["name"])(*self.arguments(call.get("args", []), True),
                                            **call.get("kwargs", {}))
 
@@ -204,6 +207,7 @@ class Worker:
         return resolved
 
     def handle(self, request):
+        self.current_call = None
         operation = getattr(self, "op_" + request.get("op", ""), None)
         if operation is None:
             return {"ok": False, "error": {"type": "ProtocolError",

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, check, close, data_note, fail,
+from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
                               precision_note, returned, worst_gap)
-from katakit.errors import CandidateTimeout, LearnerRaised
+from katakit.errors import LearnerRaised
+from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 from katakit.sandbox import LearnerObject
 
 CLASS = "LinearRegression"
-TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
-SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
-SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
-MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
 FIX_GRADIENT = "dw = (2 / n) * X.T @ (y_hat - y) and db = (2 / n) * np.sum(y_hat - y)"
 
 
@@ -42,20 +39,6 @@ def checked_call(model, method, *args, **kwargs):
         if advice:
             fail(error.message + "." + advice)
         raise
-
-
-def as_vector(value, length: int, what: str) -> np.ndarray:
-    """Like as_array for 1-D results, naming the (n, 1) column-vector mistake."""
-    shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
-    if shape and len(shape) == 2 and 1 in shape and max(shape) == length:
-        fail(f"{what} has shape {shape}, a column/row vector; it should be 1-D with shape "
-             f"({length},). Keep w, y and y_hat 1-D: an (n, 1) array minus an (n,) array "
-             "broadcasts to (n, n).")
-    if shape and len(shape) == 2 and length in shape:
-        fail(f"{what} has shape {shape} instead of ({length},): y_hat - y broadcast to an "
-             "(n, n) matrix, so one of them is a column vector (n, 1). Keep both 1-D "
-             "(y.ravel(), np.zeros(n_features)).")
-    return as_array(value, (length,), what)
 
 
 def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
@@ -377,48 +360,31 @@ def test_diverges_at_unsafe_lr(candidate, rng, seed):
 
 # --- vectorization --------------------------------------------------------------------------
 
-def python_work(candidate, n, d, rng):
+def work_at(rng, n, d) -> Workload:
     X, y = make_data(rng, n, d)
     y_hat = rng.normal(size=n)
-    calls = [{"name": "predict", "args": [X]},
-             {"name": "compute_loss", "args": [y_hat, y]},
-             {"name": "compute_gradients", "args": [X, y, y_hat]},
-             {"name": "fit", "args": [X, y], "kwargs": {"lr": 0.01, "epochs": 3}}]
-    return candidate.trace(calls, cls=CLASS, init_args=[d])
+    return Workload((call("predict", X), call("compute_loss", y_hat, y),
+                     call("compute_gradients", X, y, y_hat),
+                     call("fit", X, y, lr=0.01, epochs=3)), CLASS, (d,), f"X {(n, d)}")
 
 
-def assert_constant_work(candidate, rng, sizes, what):
-    small, large = (python_work(candidate, n, d, rng) for n, d in sizes)
-    if small["events"] < 0 or large["events"] < 0:
-        fail("your code replaced the grader's trace function (sys.settrace), so its "
-             "vectorization cannot be verified; remove that call")
-    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
-    if growth <= TRACE_SLACK:
-        return
-    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
-             for k in large["lines"]}
-    worst = max(lines, key=lines.get, default=None)
-    where = (f"line {worst} of your file runs {lines[worst]} more times"
-             if worst is not None and lines[worst] > 0 else
-             "a NumPy helper calls back into Python for each element "
-             "(np.vectorize, np.apply_along_axis, np.frompyfunc?)")
-    (n1, d1), (n2, d2) = sizes
-    fail(f"Python-level work grows with the number of {what}: going from X {(n1, d1)} to "
-         f"{(n2, d2)}, {where}. Replace the loop over {what} with whole-array operations "
-         "(X @ w, X.T @ err, np.mean, np.sum); only the loop over epochs may stay.")
+LOOP_ADVICE = ("Replace the loop with whole-array operations (X @ w, X.T @ err, np.mean, "
+               "np.sum); only the loop over epochs may stay.")
 
 
 @check("vectorization")
 def test_no_loop_over_samples(candidate, rng):
     """No Python-level work grows with the number of samples (loops, comprehensions,
     builtins iterating arrays, np.vectorize ...)."""
-    assert_constant_work(candidate, rng, ((64, 4), (512, 4)), "samples")
+    assert_constant_work(candidate, work_at(rng, 64, 4), work_at(rng, 512, 4), "samples",
+                         LOOP_ADVICE)
 
 
 @check("vectorization")
 def test_no_loop_over_features(candidate, rng):
     """No Python-level work grows with the number of features."""
-    assert_constant_work(candidate, rng, ((64, 2), (64, 16)), "features")
+    assert_constant_work(candidate, work_at(rng, 64, 2), work_at(rng, 64, 16), "features",
+                         LOOP_ADVICE)
 
 
 # --- robustness -----------------------------------------------------------------------------
@@ -444,48 +410,15 @@ def test_inputs_untouched(candidate, rng, seed):
 
 # --- performance ----------------------------------------------------------------------------
 
-def fastest_fit(process, d, seconds=30, give_up_after=np.inf, runs=3):
-    """Minimum wall time of ``runs`` 10-epoch fits (after a warm-up) and the peak memory."""
-    model = process.new(CLASS, d)
-    stored = ({"__stored__": "X"}, {"__stored__": "y"})
-    model.timed_call("fit", *stored, epochs=1, seconds=seconds)
-    times, peak = [], 0
-    for _ in range(runs):
-        _, elapsed, peak_bytes = model.timed_call("fit", *stored, lr=0.01, epochs=10,
-                                                  seconds=seconds)
-        times.append(elapsed)
-        peak = max(peak, peak_bytes)
-        if elapsed > give_up_after:  # hopelessly slow: more runs would only waste time
-            break
-    return min(times), peak
-
-
 @check("performance")
 def test_speed_at_scale(candidate, reference_process, rng):
     """fit on 100,000 x 20 data runs in time and memory comparable to the reference."""
     X, y = make_data(rng, 100_000, 20)
-    for process in (reference_process, candidate):
-        process.store(X=X, y=y)
-    reference_time, reference_peak = fastest_fit(reference_process, 20)
-    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    deadline = max(4 * budget, candidate.limits.call_seconds)
-    try:
-        learner_time, learner_peak = fastest_fit(candidate, 20, deadline,
-                                                 give_up_after=3 * budget)
-    except CandidateTimeout:
-        fail(f"fit on X (100000, 20) did not finish within {deadline:.1f} s, while the "
-             f"reference needs {reference_time:.3f} s for 10 epochs: it is far too slow at "
-             "scale (a loop over samples, or large copies inside the epoch loop?)")
-    if budget < learner_time < 3 * budget:  # one retry: a busy machine can slow either side
-        reference_time = min(reference_time, fastest_fit(reference_process, 20)[0])
-        learner_time = min(learner_time, fastest_fit(candidate, 20, deadline)[0])
-        budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    if learner_time > budget:
-        fail(f"10 epochs of fit on X (100000, 20) took {learner_time:.2f} s, "
-             f"{learner_time / reference_time:.0f}x the reference ({reference_time:.3f} s): "
-             "a loop over samples that never shows up as Python lines (map, functools.reduce, "
-             "[*X]?) or repeated large copies. Use whole-array operations.")
-    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
-        fail(f"fit on X (100000, 20) allocated {learner_peak / 2**20:.0f} MiB at its peak; the "
-             f"reference needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) intermediates "
-             "and copies of X inside the epoch loop.")
+    data = (stored("X"), stored("y"))
+    workload = Workload((call("fit", *data, epochs=1), call("fit", *data, lr=0.01, epochs=10)),
+                        CLASS, (20,))
+    assert_comparable_speed(
+        candidate, reference_process, {"X": X, "y": y}, workload,
+        "10 epochs of fit on X (100000, 20)",
+        "A loop over samples that never shows up as Python lines (map, functools.reduce, "
+        "[*X]?) or repeated large copies? Use whole-array operations.")

@@ -1,0 +1,23 @@
+"""Clips R² at 0 ("a square cannot be negative"). The grader must fail the worse-than-mean
+check and say negative values must be kept."""
+# expect-failing: negative_when_worse_than_mean, not_squared_correlation
+
+import numpy as np
+
+
+def r2_score(y_true, y_pred):
+    ss_res = np.sum((y_true - y_pred) ** 2)
+    ss_tot = np.sum((y_true - np.mean(y_true)) ** 2)
+    if ss_tot == 0:
+        return 1.0 if ss_res == 0 else 0.0
+    return max(0.0, float(1 - ss_res / ss_tot))
+
+
+QUIZ_ANSWERS = {
+    "hand_r2": 0.925,
+    "constant_prediction_r2": -5,
+    "negative_meaning": "b",
+    "r2_vs_correlation": "c",
+    "constant_target_convention": "a",
+    "adding_features": "d",
+}

@@ -1,0 +1,23 @@
+"""Declares r2_score(y_pred, y_true): predictions first, so the grader's (y_true, y_pred) call
+computes SS_tot from the predictions. The grader must name the swapped arguments."""
+# expect-failing: argument_order, constant_target, diabetes_holdout, negative_when_worse_than_mean, not_squared_correlation, values_on_random_data
+
+import numpy as np
+
+
+def r2_score(y_pred, y_true):
+    ss_res = np.sum((y_true - y_pred) ** 2)
+    ss_tot = np.sum((y_true - np.mean(y_true)) ** 2)
+    if ss_tot == 0:
+        return 1.0 if ss_res == 0 else 0.0
+    return float(1 - ss_res / ss_tot)
+
+
+QUIZ_ANSWERS = {
+    "hand_r2": 0.925,
+    "constant_prediction_r2": -5,
+    "negative_meaning": "b",
+    "r2_vs_correlation": "c",
+    "constant_target_convention": "a",
+    "adding_features": "d",
+}

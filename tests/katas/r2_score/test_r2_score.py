@@ -1,0 +1,346 @@
+"""Hidden checks for the r2_score kata.
+
+Expected values come from the reference solution imported here, in the examiner's process; the
+learner's function only ever runs in the sandboxed worker behind ``candidate``. Each value check
+uses data on which the classic wrong formulas give different numbers, so a wrong value can be
+named.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from katakit.checking import as_float, check, close, data_note, fail
+from katakit.errors import LearnerRaised
+from katakit.paths import ROOT
+
+TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
+SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
+SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
+MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
+DIABETES = ROOT / "data" / "diabetes.csv"
+FIX = ("ss_res = np.sum((y_true - y_pred) ** 2); ss_tot = np.sum((y_true - np.mean(y_true)) "
+       "** 2); return float(1 - ss_res / ss_tot)")
+
+
+def wrong_formulas(y_true, y_pred) -> dict:
+    """The classic wrong versions of R², by what they get wrong (nan where undefined)."""
+    n = len(y_true)
+    with np.errstate(all="ignore"):
+        ss_res = np.sum((y_true - y_pred) ** 2)
+        ss_tot = np.sum((y_true - y_true.mean()) ** 2)
+        r2 = 1 - ss_res / ss_tot
+        swapped_tot = np.sum((y_pred - y_pred.mean()) ** 2)
+        corr = np.corrcoef(y_true, y_pred)[0, 1] if np.std(y_pred) > 0 else np.nan
+        return {
+            "SS_res / SS_tot: the `1 -` is missing (that is the fraction of variance NOT "
+            "explained)": ss_res / ss_tot,
+            "the arguments swapped: the signature is r2_score(y_true, y_pred), targets "
+            "first, and only y_true enters SS_tot": 1 - ss_res / swapped_tot,
+            "SS_tot computed around y_pred.mean(): the baseline is the mean of the TRUE "
+            "values, np.mean(y_true)": 1 - ss_res / np.sum((y_true - y_pred.mean()) ** 2),
+            "the squared correlation np.corrcoef(y_true, y_pred)[0, 1] ** 2: it ignores bias "
+            "and scale and equals R² only for a least-squares fit scored on its own training "
+            "data": corr ** 2,
+            "the explained-variance ratio sum((y_pred - mean(y_true))**2) / SS_tot, which "
+            "equals R² only for in-sample least squares": np.sum((y_pred - y_true.mean()) ** 2)
+                                                          / ss_tot,
+            "R² clipped at 0: negative values are meaningful (worse than predicting the "
+            "mean) and must be returned as they are": max(r2, 0.0),
+            "the absolute value of R²: keep the sign": abs(r2),
+            "a 1/n mean squared error over a ddof=1 variance (pandas' .var() default): use "
+            "np.var(y_true) (ddof=0), or sums for both": 1 - (ss_res / n) / (ss_tot / (n - 1)),
+            "a sum of squares divided by a variance (a mean): use sums for both, or means "
+            "for both": 1 - ss_res / (ss_tot / n),
+            "a mean squared error divided by a sum of squares: use sums for both, or means "
+            "for both": 1 - (ss_res / n) / ss_tot,
+            "SS_tot not centred: it is sum((y_true - y_true.mean())**2), not "
+            "sum(y_true**2)": 1 - ss_res / np.sum(y_true ** 2),
+        }
+
+
+def mistake(value: float, y_true, y_pred) -> str:
+    for meaning, wrong in wrong_formulas(y_true, y_pred).items():
+        if close(value, wrong):
+            return meaning
+    return ""
+
+
+def as_r2(value, n: int, what: str) -> float:
+    """One float, naming the array shapes that betray a missing sum or an (n, 1) vector."""
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        if value.shape == (n,):
+            fail(f"{what} returned an array of shape ({n},), one number per sample: the sums "
+                 "over the samples are missing (np.sum(...) of the squared differences)")
+        if n in value.shape:
+            fail(f"{what} returned an array of shape {value.shape}: an (n, 1) column vector "
+                 "minus an (n,) vector broadcast to a matrix. Keep y_true and y_pred 1-D.")
+        if value.size == 1:
+            fail(f"{what} returned an array of shape {value.shape}, not a float: "
+                 "return float(...)")
+    return as_float(value, what)
+
+
+def call_r2(candidate, y_true, y_pred, note: str) -> float:
+    try:
+        value = candidate.call("r2_score", y_true, y_pred)
+    except LearnerRaised as error:
+        if error.type == "ZeroDivisionError":
+            fail(f"{error.message}: all targets are equal, so SS_tot = 0. Test it before "
+                 "dividing: if ss_tot == 0, return 1.0 if ss_res == 0 else 0.0. "
+                 f"{note}")
+        raise
+    return as_r2(value, len(y_true), f"r2_score(y_true, y_pred) {note}")
+
+
+def assert_r2(candidate, reference, y_true, y_pred, seed, situation: str, extra: str = ""):
+    """The learner's R² equals the reference's, else a message naming the mistake."""
+    note = data_note(seed, y_true=y_true, y_pred=y_pred)
+    value = call_r2(candidate, y_true, y_pred, note)
+    expected = reference.r2_score(y_true, y_pred)
+    if close(value, expected):
+        return
+    meaning = mistake(value, y_true, y_pred)
+    fail(f"{situation}: r2_score returned {value:.8g}, expected {expected:.8g}"
+         f"{': ' + meaning if meaning else ''} {note}.{extra} Fix: {FIX}.")
+
+
+def targets(rng, n, mean=3.0, spread=2.0):
+    return mean + spread * rng.normal(size=n)
+
+
+# --- shapes ---------------------------------------------------------------------------------
+
+@check("shapes")
+def test_returns_float(candidate, rng, seed):
+    """r2_score returns one finite float, for 2, 5 and 50 samples."""
+    for n in (50, 5, 2):
+        y_true = targets(rng, n)
+        y_pred = y_true + rng.normal(size=n)
+        note = data_note(seed, y_true=y_true, y_pred=y_pred)
+        value = call_r2(candidate, y_true, y_pred, note)
+        if not np.isfinite(value):
+            fail(f"r2_score returned {value} on ordinary data {note}")
+
+
+# --- correctness ----------------------------------------------------------------------------
+
+@check("correctness")
+def test_values_on_random_data(candidate, reference, rng, seed):
+    """On random predictions with some bias and noise, R² = 1 - SS_res / SS_tot exactly."""
+    y_true = targets(rng, 30)
+    y_pred = y_true + 0.4 + 0.8 * rng.normal(size=30)
+    assert_r2(candidate, reference, y_true, y_pred, seed, "noisy, slightly biased predictions")
+
+
+@check("correctness")
+def test_perfect_and_mean_predictions(candidate, rng, seed):
+    """Perfect predictions score exactly 1; always predicting mean(y_true) scores 0."""
+    # Multiples of 1/8, 16 of them: the sum and the mean are exact in floating point, so the
+    # constant prediction has exactly zero spread (no rounding noise for formulas to amplify).
+    y_true = np.round(targets(rng, 16) * 8) / 8
+    note = data_note(seed, y_true=y_true, y_pred=y_true)
+    value = call_r2(candidate, y_true, y_true.copy(), note)
+    if not close(value, 1.0):
+        meaning = mistake(value, y_true, y_true)
+        fail(f"r2_score(y, y) returned {value:.6g}; perfect predictions must give 1.0"
+             f"{': ' + meaning if meaning else ''} {note}")
+    baseline = np.full_like(y_true, y_true.mean())
+    value = call_r2(candidate, y_true, baseline, note)
+    if close(value, 0.0, atol_scale=1e-12):
+        return
+    meaning = mistake(value, y_true, baseline)
+    if np.isnan(value) and "correlation" in meaning:
+        meaning += " (a constant prediction has no correlation at all, hence nan)"
+    fail(f"r2_score(y, np.full(n, y.mean())) returned {value:.6g}; predicting the mean of the "
+         f"targets everywhere is R²'s baseline and must give 0.0"
+         f"{': ' + meaning if meaning else ''} {note}")
+
+
+@check("correctness")
+def test_negative_when_worse_than_mean(candidate, reference, rng, seed):
+    """Predictions worse than the mean get a negative R², returned as is (no clipping)."""
+    y_true = targets(rng, 40)
+    center = y_true.mean()
+    cases = ((center - 1.5 * (y_true - center) + 0.3 * rng.normal(size=40),
+              "predictions that move against the targets"),
+             (np.full(40, center + 3 * y_true.std()), "a constant far from the mean"))
+    for y_pred, situation in cases:
+        expected = reference.r2_score(y_true, y_pred)
+        assert_r2(candidate, reference, y_true, y_pred, seed,
+                  f"{situation} (worse than the mean: R² = {expected:.3g} < 0)",
+                  " R² has no lower bound: SS_res > SS_tot gives a negative score.")
+
+
+@check("correctness")
+def test_not_squared_correlation(candidate, reference, rng, seed):
+    """Biased or shrunk predictions, perfectly correlated with the targets, do not score 1."""
+    y_true = targets(rng, 30)
+    center = y_true.mean()
+    for y_pred, situation in ((y_true + 1.5 * y_true.std(), "biased predictions y_true + c"),
+                              (center + 0.5 * (y_true - center),
+                               "shrunk predictions mean + 0.5 (y_true - mean)")):
+        assert_r2(candidate, reference, y_true, y_pred, seed,
+                  f"{situation}, correlation 1",
+                  " The correlation is 1 here, yet the predictions are off: R² measures "
+                  "squared errors, the correlation only the linear association.")
+
+
+@check("correctness")
+def test_argument_order(candidate, reference, rng, seed):
+    """y_true comes first: only the targets define SS_tot, so swapping the arguments (or
+    centring on y_pred's mean) gives a different value."""
+    y_true = targets(rng, 40, spread=3.0)
+    y_pred = y_true.mean() + 0.5 + 0.4 * (y_true - y_true.mean()) + 0.3 * rng.normal(size=40)
+    assert_r2(candidate, reference, y_true, y_pred, seed,
+              "predictions with less spread than the targets")
+
+
+@check("correctness")
+def test_constant_target(candidate, rng, seed):
+    """All targets equal (SS_tot = 0): 1.0 for perfect predictions, 0.0 otherwise — never
+    nan, inf or an exception."""
+    level = float(rng.integers(-5, 10))  # an integer: the mean is exact, SS_tot exactly 0
+    y_true = np.full(8, level)
+    perfect, off = y_true.copy(), y_true + 0.1 * rng.normal(size=8)
+    for y_pred, expected, situation in ((perfect, 1.0, "perfect predictions"),
+                                        (off, 0.0, "imperfect predictions")):
+        note = data_note(seed, y_true=y_true, y_pred=y_pred)
+        value = call_r2(candidate, y_true, y_pred, note)
+        if value == expected:
+            continue
+        if np.isnan(value) or np.isinf(value):
+            why = "0 / 0" if expected == 1.0 else "SS_res / 0"
+            fail(f"constant target y_true = {level:g} everywhere, {situation}: r2_score "
+                 f"returned {value}, from dividing by SS_tot = 0 ({why}). Test ss_tot == 0 "
+                 f"first and return 1.0 if ss_res == 0 else 0.0 (scikit-learn's convention) "
+                 f"{note}")
+        meaning = mistake(value, y_true, y_pred)
+        fail(f"constant target y_true = {level:g} everywhere, {situation}: r2_score returned "
+             f"{value:.6g}, expected {expected} (SS_tot = 0: 1.0 if SS_res == 0, else 0.0)"
+             f"{': ' + meaning if meaning else ''} {note}")
+
+
+@functools.cache
+def diabetes():
+    data = np.loadtxt(DIABETES, delimiter=",", skiprows=1)
+    return data[:, :-1], data[:, -1]
+
+
+@check("correctness")
+def test_diabetes_holdout(candidate, reference, rng, seed):
+    """A real regression: least squares fitted on 80% of the diabetes data (442 patients,
+    10 features), R² of its predictions on the held-out 20%."""
+    X, y = diabetes()
+    order = rng.permutation(len(y))
+    test, train = order[:len(y) // 5], order[len(y) // 5:]
+    with_bias = np.column_stack([X, np.ones(len(y))])
+    theta = np.linalg.lstsq(with_bias[train], y[train], rcond=None)[0]
+    y_true, y_pred = y[test], with_bias[test] @ theta
+    expected = reference.r2_score(y_true, y_pred)
+    note = (f"(seed {seed}; diabetes split: {len(train)} train / {len(test)} test rows, "
+            "least squares with a bias)")
+    value = call_r2(candidate, y_true, y_pred, note)
+    if close(value, expected):
+        return
+    meaning = mistake(value, y_true, y_pred)
+    fail(f"on the held-out diabetes patients, r2_score(y_test, predictions) returned "
+         f"{value:.8g}, expected {expected:.8g}{': ' + meaning if meaning else ''} {note}. "
+         f"The plain linear model reaches R² = {expected:.3f} on this split (over random "
+         f"80/20 splits, typically 0.36 to 0.58, median about 0.49). Fix: {FIX}.")
+
+
+# --- vectorization --------------------------------------------------------------------------
+
+def python_work(candidate, n, rng):
+    y_true = targets(rng, n)
+    return candidate.trace([{"name": "r2_score", "args": [y_true, y_true + rng.normal(size=n)]}])
+
+
+@check("vectorization")
+def test_no_loop_over_samples(candidate, rng):
+    """No Python-level work grows with the number of samples (loops, comprehensions, zip,
+    builtin sum over arrays, np.vectorize ...)."""
+    small, large = python_work(candidate, 64, rng), python_work(candidate, 512, rng)
+    if small["events"] < 0 or large["events"] < 0:
+        fail("your code replaced the grader's trace function (sys.settrace), so its "
+             "vectorization cannot be verified; remove that call")
+    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
+    if growth <= TRACE_SLACK:
+        return
+    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
+             for k in large["lines"]}
+    worst = max(lines, key=lines.get, default=None)
+    where = (f"line {worst} of your file runs {lines[worst]} more times"
+             if worst is not None and lines[worst] > 0 else
+             "a NumPy helper calls back into Python for each element "
+             "(np.vectorize, np.apply_along_axis, np.frompyfunc?)")
+    fail(f"Python-level work grows with the number of samples: going from 64 to 512 samples, "
+         f"{where}. Replace the loop (or sum(...) / zip(...) over the arrays) with whole-array "
+         "operations: np.sum((y_true - y_pred) ** 2), np.mean(y_true).")
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+@check("robustness")
+def test_inputs_untouched(candidate, rng, seed):
+    """r2_score leaves y_true and y_pred unchanged."""
+    y_true = targets(rng, 30)
+    y_pred = y_true + rng.normal(size=30)
+    _, after = candidate.call_returning_inputs("r2_score", y_true, y_pred)
+    for name, before, now in zip(("y_true", "y_pred"), (y_true, y_pred), after):
+        if now.shape != before.shape or not np.array_equal(now, before):
+            fail(f"r2_score modified its input {name} in place (e.g. {name} -= ..., "
+                 f"{name} **= 2, {name}[...] = ...); compute new arrays instead: "
+                 f"residual = y_true - y_pred {data_note(seed, y_true=y_true, y_pred=y_pred)}")
+
+
+# --- performance ----------------------------------------------------------------------------
+
+def fastest_call(process, seconds=30, give_up_after=np.inf, runs=5):
+    """Minimum wall time of r2_score on the stored data (after a warm-up), and peak memory."""
+    stored = ({"__stored__": "y_true"}, {"__stored__": "y_pred"})
+    process.timed_call("r2_score", *stored, seconds=seconds)
+    times, peak = [], 0
+    for _ in range(runs):
+        _, elapsed, peak_bytes = process.timed_call("r2_score", *stored, seconds=seconds)
+        times.append(elapsed)
+        peak = max(peak, peak_bytes)
+        if elapsed > give_up_after:  # hopelessly slow: more runs would only waste time
+            break
+    return min(times), peak
+
+
+@check("performance")
+def test_speed_at_scale(candidate, reference_process, rng):
+    """r2_score on 1,000,000 samples runs in time and memory comparable to the reference."""
+    y_true = targets(rng, 1_000_000)
+    y_pred = y_true + rng.normal(size=len(y_true))
+    for process in (reference_process, candidate):
+        process.store(y_true=y_true, y_pred=y_pred)
+    reference_time, reference_peak = fastest_call(reference_process)
+    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    deadline = max(4 * budget, candidate.limits.call_seconds)
+    try:
+        learner_time, learner_peak = fastest_call(candidate, deadline, give_up_after=3 * budget)
+        if budget < learner_time < 3 * budget:  # one retry: a busy machine slows either side
+            reference_time = min(reference_time, fastest_call(reference_process)[0])
+            learner_time = min(learner_time, fastest_call(candidate, deadline)[0])
+            budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
+    except LearnerRaised as error:
+        if error.type == "MemoryError" or "Unable to allocate" in error.text:
+            fail(f"{error.message}. On 1,000,000 samples your code ran out of memory: an "
+                 "(n, n) intermediate? An (n, 1) column minus an (n,) vector broadcasts to "
+                 "10^12 floats. Keep y_true and y_pred 1-D.")
+        raise
+    if learner_time > budget:
+        fail(f"r2_score on 1,000,000 samples took {learner_time:.2f} s, "
+             f"{learner_time / reference_time:.0f}x the reference ({reference_time:.3f} s): "
+             "a loop over the samples that never shows up as Python lines (sum(), zip(), "
+             "map()?) or repeated copies. Use whole-array operations.")
+    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
+        fail(f"r2_score on 1,000,000 samples allocated {learner_peak / 2**20:.0f} MiB at its "
+             f"peak; the reference needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) "
+             "intermediates and unnecessary copies.")

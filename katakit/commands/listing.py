@@ -28,15 +28,14 @@ def run(args) -> int:
                            "minutes": k.minutes, **p.to_json()} for k, p in rows]))
         return EXIT_OK
     table = Table(title="Katas", title_justify="left")
-    for column in ("kata", "difficulty", "minutes", "status", "best time", "hints",
-                   "last attempt"):
-        table.add_column(column, justify="right" if column in ("minutes", "hints") else
-                         "left", no_wrap=column in ("kata", "status", "difficulty"))
+    for column in ("kata", "difficulty", "min", "status", "best", "hints", "last"):
+        table.add_column(column, justify="right" if column in ("min", "hints") else
+                         "left", no_wrap=True)
     style = {"passed": "green", "attempted": "yellow", "not started": "dim"}
     for kata, p in rows:
         table.add_row(kata.slug, kata.difficulty, str(kata.minutes),
                       f"[{style[p.status]}]{p.status}[/]", duration(p.best_time_s),
-                      str(p.hints_used), when(p.last_attempt))
+                      str(p.hints_used), when(p.last_attempt)[:10])
     out = console()
     out.print(table)
     out.print("Next: python grader.py show KATA, then python grader.py start KATA")

@@ -1,0 +1,38 @@
+"""Records the full-data loss after the epoch's updates instead of before them."""
+# expect-failing: full_batch_is_gd_step, trajectory_full_batches, trajectory_partial_last_batch
+
+import numpy as np
+
+
+class MiniBatchSGD:
+    def __init__(self, n_features):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def fit(self, X, y, lr=0.01, epochs=10, batch_size=32, seed=0):
+        rng = np.random.default_rng(seed)
+        n = X.shape[0]
+        history = []
+        for _ in range(epochs):
+            order = rng.permutation(n)
+            for start in range(0, n, batch_size):
+                idx = order[start:start + batch_size]
+                err = X[idx] @ self.w + self.b - y[idx]
+                self.w = self.w - lr * 2 / len(idx) * (X[idx].T @ err)
+                self.b = self.b - lr * 2 / len(idx) * float(err.sum())
+            history.append(float(np.mean((self.predict(X) - y) ** 2)))
+        return history
+
+
+QUIZ_ANSWERS = {
+    "updates_per_epoch": 16,
+    "last_batch_mean": "b",
+    "unbiased_gradient": "c",
+    "noise_floor": "b",
+    "batch_size_for_half_noise": 4,
+    "reshuffle_each_epoch": "a",
+    "local_generator": "d",
+}

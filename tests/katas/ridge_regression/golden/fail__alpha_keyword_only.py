@@ -1,0 +1,47 @@
+"""Correct maths, but alpha is keyword-only: __init__(self, n_features, *, alpha=1.0). The
+signature check accepts it, the grader builds RidgeRegression(d, alpha) positionally, so every
+check that needs a non-default alpha must fail with a message saying how to declare alpha."""
+# expect-failing: alpha_zero_is_least_squares, continues_from_current_parameters, first_step, gradient_values, init_parameters, inputs_untouched, loss_values, matches_closed_form, no_loop_over_features, no_loop_over_samples, output_shapes, penalized_step, predict_values, speed_at_scale, trajectory
+
+import numpy as np
+
+
+class RidgeRegression:
+    def __init__(self, n_features, *, alpha=1.0):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+        self.alpha = alpha
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def compute_loss(self, y_hat, y):
+        return float(np.mean((y_hat - y) ** 2) + self.alpha * np.sum(self.w ** 2))
+
+    def compute_gradients(self, X, y, y_hat):
+        error = y_hat - y
+        n = X.shape[0]
+        dw = (2 / n) * (X.T @ error) + 2 * self.alpha * self.w
+        db = (2 / n) * float(np.sum(error))
+        return dw, db
+
+    def fit(self, X, y, lr=0.01, epochs=1000):
+        history = []
+        for _ in range(epochs):
+            y_hat = self.predict(X)
+            history.append(self.compute_loss(y_hat, y))
+            dw, db = self.compute_gradients(X, y, y_hat)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+        return history
+
+
+QUIZ_ANSWERS = {
+    "sklearn_alpha": 50,
+    "unpenalized_bias": "b",
+    "large_alpha_limit": 4.0,
+    "stable_learning_rate": 0.2,
+    "weight_decay": "a",
+    "first_step_from_zero": "c",
+    "always_invertible": "d",
+}

@@ -1,0 +1,46 @@
+"""Correct code, but two quiz answers are wrong: sklearn_alpha (kept 0.1, ignoring the sum vs
+mean convention) and unpenalized_bias. The grader must fail exactly those two quiz checks."""
+# expect-failing: sklearn_alpha, unpenalized_bias
+
+import numpy as np
+
+
+class RidgeRegression:
+    def __init__(self, n_features, alpha=1.0):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+        self.alpha = alpha
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def compute_loss(self, y_hat, y):
+        return float(np.mean((y_hat - y) ** 2) + self.alpha * np.sum(self.w ** 2))
+
+    def compute_gradients(self, X, y, y_hat):
+        error = y_hat - y
+        n = X.shape[0]
+        dw = (2 / n) * (X.T @ error) + 2 * self.alpha * self.w
+        db = (2 / n) * float(np.sum(error))
+        return dw, db
+
+    def fit(self, X, y, lr=0.01, epochs=1000):
+        history = []
+        for _ in range(epochs):
+            y_hat = self.predict(X)
+            history.append(self.compute_loss(y_hat, y))
+            dw, db = self.compute_gradients(X, y, y_hat)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+        return history
+
+
+QUIZ_ANSWERS = {
+    "sklearn_alpha": 0.1,          # same alpha in sklearn?
+    "unpenalized_bias": "d",       # just for speed, I think
+    "large_alpha_limit": 4.0,
+    "stable_learning_rate": 0.2,
+    "weight_decay": "a",
+    "first_step_from_zero": "c",
+    "always_invertible": "d",
+}

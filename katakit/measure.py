@@ -42,11 +42,14 @@ class Workload:
     init_args: tuple = field(default_factory=tuple)
     label: str = ""
     """How the learner should picture the data, e.g. 'X (512, 4)'."""
+    init_kwargs: dict = field(default_factory=dict)
+    """Constructor parameters the spec gives defaults to (passed by keyword, like calls)."""
 
 
 def python_work(candidate, workload: Workload) -> dict:
     return candidate.trace(list(workload.calls), cls=workload.cls,
-                           init_args=list(workload.init_args))
+                           init_args=list(workload.init_args),
+                           init_kwargs=workload.init_kwargs)
 
 
 def assert_constant_work(candidate, small: Workload, large: Workload, what: str,
@@ -73,7 +76,8 @@ def assert_constant_work(candidate, small: Workload, large: Workload, what: str,
 def fastest(process, workload: Workload, seconds: float, give_up_after=np.inf, runs=3):
     """Minimum wall time of the workload's last call over ``runs`` (after one warm-up of every
     call), and the peak memory it allocated."""
-    target = process.new(workload.cls, *workload.init_args) if workload.cls else process
+    target = (process.new(workload.cls, *workload.init_args, **workload.init_kwargs)
+              if workload.cls else process)
     *warmups, timed = workload.calls
     for warmup in (*warmups, timed):
         target.timed_call(warmup["name"], *warmup["args"], seconds=seconds, **warmup["kwargs"])

@@ -195,9 +195,11 @@ class Candidate:
             raise CandidateCrashed(f"{action}: the worker sent an unreadable reply")
         return reply
 
-    def new(self, class_name: str, *args) -> "LearnerHandle":
-        reply = self.request({"op": "new", "name": class_name, "args": list(args)},
-                             f"{class_name}({', '.join(_short(a) for a in args)})")
+    def new(self, class_name: str, *args, **kwargs) -> "LearnerHandle":
+        """An instance in the worker; spec parameters with defaults go by keyword."""
+        shown = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
+        reply = self.request({"op": "new", "name": class_name, "args": list(args),
+                              "kwargs": kwargs}, f"{class_name}({', '.join(shown)})")
         return LearnerHandle(self, reply["handle"], self.generation, class_name)
 
     def call(self, name: str, *args, **kwargs):
@@ -243,10 +245,11 @@ class Candidate:
         """Keep arrays in the worker so timed calls do not pay for the transfer."""
         self.request({"op": "store", "arrays": arrays}, "receiving data", 30)
 
-    def trace(self, calls, cls=None, init_args=(), seconds=None) -> dict:
+    def trace(self, calls, cls=None, init_args=(), init_kwargs=None, seconds=None) -> dict:
         """Count the Python-level work of a workload (see katakit.tracing)."""
         return self.request({"op": "trace", "cls": cls, "init_args": list(init_args),
-                             "calls": calls}, calls[-1]["name"], seconds)
+                             "init_kwargs": init_kwargs or {}, "calls": calls},
+                            calls[-1]["name"], seconds)
 
     def loaded_modules(self) -> list[str]:
         return self.request({"op": "modules"}, "listing imports")["modules"]

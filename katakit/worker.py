@@ -129,7 +129,9 @@ class Worker:
 
     def op_new(self, request):
         cls = getattr(self.module, request["name"])
-        obj = cls(*self.arguments(request.get("args", []), True))
+        kwargs = request.get("kwargs", {})
+        obj = cls(*self.arguments(request.get("args", []), True),
+                  **dict(zip(kwargs, self.arguments(list(kwargs.values()), True))))
         handle = len(self.objects) + 1
         self.objects[handle] = obj
         return {"ok": True, "handle": handle}
@@ -181,7 +183,8 @@ class Worker:
             obj = self.module
             if request.get("cls"):
                 self.current_call = request["cls"]
-                obj = getattr(self.module, request["cls"])(*request.get("init_args", []))
+                obj = getattr(self.module, request["cls"])(*request.get("init_args", []),
+                                                           **request.get("init_kwargs", {}))
             for call in request["calls"]:
                 self.current_call = call["name"]
                 getattr(obj, call["name"])(*self.arguments(call.get("args", []), True),

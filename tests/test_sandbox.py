@@ -102,3 +102,9 @@ def test_a_garbage_frame_is_a_protocol_error():
     with pytest.raises(protocol.ProtocolError):
         protocol.decode(header, body[:20])
     assert protocol.decode(header, body)["x"].tolist() == [0, 1, 2]
+
+
+def test_constructor_defaults_can_be_passed_by_keyword(tmp_path):
+    source = "class M:\n    def __init__(self, d, *, alpha=1.0):\n        self.alpha = alpha\n"
+    with learner(tmp_path, source) as c:
+        assert c.new("M", 3, alpha=0.5).get("alpha") == 0.5

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, check, close, data_note, fail, returned,
-                              worst_gap)
+from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
+                              returned, worst_gap)
+from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 from katakit.sandbox import LearnerObject
 
 CLASS = "MiniBatchSGD"
-TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
-SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
-SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
-MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
 LOOP = ("Each epoch: record the full-data MSE, draw order = rng.permutation(n) from the one "
         "rng = np.random.default_rng(seed) created at the start of fit, then update once per "
         "consecutive slice order[start:start + batch_size] with "
@@ -32,16 +29,6 @@ def make_data(rng, n, d, noise=0.5):
     X = rng.normal(size=(n, d))
     y = X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
     return X, y
-
-
-def as_vector(value, length: int, what: str) -> np.ndarray:
-    """Like as_array for 1-D results, naming the (n, 1) column-vector mistake."""
-    shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
-    if shape and len(shape) == 2 and 1 in shape and max(shape) == length:
-        fail(f"{what} has shape {shape}, a column/row vector; it should be 1-D with shape "
-             f"({length},). Keep w, y and y_hat 1-D: an (m, 1) array minus an (m,) array "
-             "broadcasts to (m, m).")
-    return as_array(value, (length,), what)
 
 
 def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
@@ -426,46 +413,30 @@ def test_small_batches_approach_optimum(candidate, rng, seed):
 
 # --- vectorization --------------------------------------------------------------------------
 
-def python_work(candidate, n, d, batch_size, rng):
+def work_at(rng, n, d, batch_size) -> Workload:
     X, y = make_data(rng, n, d)
-    calls = [{"name": "predict", "args": [X]},
-             {"name": "fit", "args": [X, y], "kwargs": fit_kwargs(0.01, 2, batch_size, 0)}]
-    return candidate.trace(calls, cls=CLASS, init_args=[d])
+    return Workload((call("predict", X), call("fit", X, y, **fit_kwargs(0.01, 2, batch_size, 0))),
+                    CLASS, (d,), f"X {(n, d)} with batch_size={batch_size}")
 
 
-def assert_constant_work(candidate, rng, sizes, what):
-    small, large = (python_work(candidate, n, d, bs, rng) for n, d, bs in sizes)
-    if small["events"] < 0 or large["events"] < 0:
-        fail("your code replaced the grader's trace function (sys.settrace), so its "
-             "vectorization cannot be verified; remove that call")
-    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
-    if growth <= TRACE_SLACK:
-        return
-    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
-             for k in large["lines"]}
-    worst = max(lines, key=lines.get, default=None)
-    where = (f"line {worst} of your file runs {lines[worst]} more times"
-             if worst is not None and lines[worst] > 0 else
-             "a NumPy helper calls back into Python for each element "
-             "(np.vectorize, np.apply_along_axis, np.frompyfunc?)")
-    (n1, d1, bs1), (n2, d2, bs2) = sizes
-    fail(f"Python-level work grows with the number of {what}: going from X {(n1, d1)} with "
-         f"batch_size={bs1} to X {(n2, d2)} with batch_size={bs2} (the same number of "
-         f"batches), {where}. Only the loops over epochs and over batches may stay; inside a "
-         "batch use whole-array operations (Xb @ w, Xb.T @ err, err.sum()).")
+LOOP_ADVICE = ("Both runs make the same number of batches: only the loops over epochs and over "
+               "batches may stay; inside a batch use whole-array operations (Xb @ w, "
+               "Xb.T @ err, err.sum()).")
 
 
 @check("vectorization")
 def test_no_loop_over_samples(candidate, rng):
     """No Python-level work grows with the number of samples in a batch (the loops over
     epochs and batches are allowed: the number of batches is kept fixed)."""
-    assert_constant_work(candidate, rng, ((64, 4, 8), (512, 4, 64)), "samples")
+    assert_constant_work(candidate, work_at(rng, 64, 4, 8), work_at(rng, 512, 4, 64),
+                         "samples", LOOP_ADVICE)
 
 
 @check("vectorization")
 def test_no_loop_over_features(candidate, rng):
     """No Python-level work grows with the number of features."""
-    assert_constant_work(candidate, rng, ((64, 2, 8), (64, 16, 8)), "features")
+    assert_constant_work(candidate, work_at(rng, 64, 2, 8), work_at(rng, 64, 16, 8),
+                         "features", LOOP_ADVICE)
 
 
 # --- robustness -----------------------------------------------------------------------------
@@ -485,7 +456,7 @@ def test_inputs_untouched(candidate, rng, seed):
                              np.array_equal(np.sort(now, axis=0), np.sort(before, axis=0)))
                 how = ("its rows were reordered: shuffling in place (rng.shuffle(X), "
                        "X[:] = X[order]) changes the caller's data. Index a copy instead: "
-                       f"Xb = X[order[start:start + batch_size]]" if reordered else
+                       "Xb = X[order[start:start + batch_size]]" if reordered else
                        f"e.g. {name} -= ..., {name}[...] = ... Work on a copy instead")
                 fail(f"{method} modified its input {name} in place; {how} "
                      f"{data_note(seed, X=X, y=y)}")
@@ -496,49 +467,18 @@ def test_inputs_untouched(candidate, rng, seed):
 SPEED_N, SPEED_D, SPEED_BATCH, SPEED_EPOCHS = 50_000, 10, 2500, 2
 
 
-def fastest_fit(process, seconds=30, give_up_after=np.inf, runs=3):
-    """Minimum wall time of ``runs`` 2-epoch fits (after a 1-epoch warm-up) and the peak
-    memory. A warm-up that is already hopelessly slow stands in for the runs (times 2)."""
-    model = process.new(CLASS, SPEED_D)
-    stored = ({"__stored__": "X"}, {"__stored__": "y"})
-    _, warm_up, peak = model.timed_call("fit", *stored, seconds=seconds,
-                                        **fit_kwargs(0.001, 1, SPEED_BATCH, 0))
-    if SPEED_EPOCHS * warm_up > give_up_after:
-        return SPEED_EPOCHS * warm_up, peak
-    times = []
-    for run in range(runs):
-        _, elapsed, peak_bytes = model.timed_call(
-            "fit", *stored, seconds=seconds, **fit_kwargs(0.001, SPEED_EPOCHS, SPEED_BATCH, run))
-        times.append(elapsed)
-        peak = max(peak, peak_bytes)
-        if elapsed > give_up_after:  # hopelessly slow: more runs would only waste time
-            break
-    return min(times), peak
-
-
 @check("performance")
 def test_speed_at_scale(candidate, reference_process, rng):
     """fit on 50,000 x 10 data with batch_size = 2500 runs in time and memory comparable to
     the reference."""
     X, y = make_data(rng, SPEED_N, SPEED_D)
-    for process in (reference_process, candidate):
-        process.store(X=X, y=y)
-    reference_time, reference_peak = fastest_fit(reference_process)
-    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    deadline = max(4 * budget, candidate.limits.call_seconds)
-    learner_time, learner_peak = fastest_fit(candidate, deadline, give_up_after=3 * budget)
-    if budget < learner_time < 3 * budget:  # one retry: a busy machine can slow either side
-        reference_time = min(reference_time, fastest_fit(reference_process)[0])
-        learner_time = min(learner_time, fastest_fit(candidate, deadline)[0])
-        budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    where = f"X ({SPEED_N}, {SPEED_D}) with batch_size={SPEED_BATCH}"
-    if learner_time > budget:
-        fail(f"{SPEED_EPOCHS} epochs of fit on {where} took {learner_time:.2f} s, "
-             f"{learner_time / reference_time:.0f}x the reference ({reference_time:.3f} s): "
-             "a loop over samples (map, functools.reduce and [*Xb] are loops too) or work "
-             "of size n inside the batch loop (X[order] or the full-data loss once per "
-             "batch)? A batch should cost O(m d).")
-    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
-        fail(f"fit on {where} allocated {learner_peak / 2**20:.0f} MiB at its peak; the "
-             f"reference needs {reference_peak / 2**20:.0f} MiB. Avoid (m, m) or (n, n) "
-             "intermediates and repeated copies of X.")
+    data = (stored("X"), stored("y"))
+    workload = Workload((call("fit", *data, **fit_kwargs(0.001, SPEED_EPOCHS, SPEED_BATCH, 0)),),
+                        CLASS, (SPEED_D,))
+    assert_comparable_speed(
+        candidate, reference_process, {"X": X, "y": y}, workload,
+        f"{SPEED_EPOCHS} epochs of fit on X ({SPEED_N}, {SPEED_D}) with "
+        f"batch_size={SPEED_BATCH}",
+        "A loop over samples (map, functools.reduce and [*Xb] are loops too) or work of size n "
+        "inside the batch loop (X[order] or the full-data loss once per batch)? A batch should "
+        "cost O(m d).")

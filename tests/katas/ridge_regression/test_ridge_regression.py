@@ -3,25 +3,21 @@
 Expected values come from the reference solution imported here, in the examiner's process;
 the learner's class only ever runs in the sandboxed worker behind ``candidate``.
 
-The generic ``candidate.new`` passes constructor arguments positionally only, so models with a
-non-default penalty are built as ``RidgeRegression(d, alpha)``; ``new_model`` turns the one way
-that can break (a keyword-only ``alpha``) into a clear message.
+Models are built as the signature rule says: ``RidgeRegression(d, alpha=alpha)``, alpha (which
+has a default in the spec) by keyword, so a keyword-only ``alpha`` is a valid style.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, check, close, data_note, fail, returned,
-                              worst_gap)
+from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
+                              returned, worst_gap)
 from katakit.errors import LearnerRaised
+from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 from katakit.sandbox import LearnerObject
 
 CLASS = "RidgeRegression"
-TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
-SPEED_RATIO = 40  # learner may be this many times slower than the reference before failing
-SPEED_FLOOR_S = 0.25  # below this, a timing says nothing
-MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
 FIX_GRADIENT = ("dw = (2 / n) * X.T @ (y_hat - y) + 2 * self.alpha * self.w and "
                 "db = (2 / n) * np.sum(y_hat - y) (no penalty on b)")
 FIX_LOSS = "np.mean((y_hat - y) ** 2) + self.alpha * np.sum(self.w ** 2) (b is not penalized)"
@@ -31,20 +27,6 @@ def make_data(rng, n, d, noise=0.5):
     X = rng.normal(size=(n, d))
     y = X @ rng.normal(size=d) + 2 + rng.normal() + noise * rng.normal(size=n)
     return X, y
-
-
-def new_model(candidate, d, alpha=None):
-    """RidgeRegression(d) or RidgeRegression(d, alpha) in the learner's process."""
-    if alpha is None:
-        return candidate.new(CLASS, d)
-    try:
-        return candidate.new(CLASS, d, alpha)
-    except LearnerRaised as error:
-        if error.type == "TypeError" and "positional" in error.text:
-            fail(f"RidgeRegression({d}, {alpha}) raised TypeError: {error.text}. The grader "
-                 "passes alpha as the second argument, as in RidgeRegression(3, 0.5): define "
-                 "__init__(self, n_features, alpha=1.0), not a keyword-only alpha.")
-        raise
 
 
 def shape_advice(error: LearnerRaised) -> str:
@@ -64,20 +46,6 @@ def checked_call(model, method, *args, **kwargs):
         raise
 
 
-def as_vector(value, length: int, what: str) -> np.ndarray:
-    """Like as_array for 1-D results, naming the (n, 1) column-vector mistake."""
-    shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
-    if shape and len(shape) == 2 and 1 in shape and max(shape) == length:
-        fail(f"{what} has shape {shape}, a column/row vector; it should be 1-D with shape "
-             f"({length},). Keep w, y and y_hat 1-D: an (n, 1) array minus an (n,) array "
-             "broadcasts to (n, n).")
-    if shape and len(shape) == 2 and length in shape:
-        fail(f"{what} has shape {shape} instead of ({length},): y_hat - y broadcast to an "
-             "(n, n) matrix, so one of them is a column vector (n, 1). Keep both 1-D "
-             "(y.ravel(), np.zeros(n_features)).")
-    return as_array(value, (length,), what)
-
-
 def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
     if isinstance(value, LearnerObject) and value.is_self:
         fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
@@ -92,7 +60,7 @@ def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
 
 
 def reference_fit(reference, X, y, lr, epochs, alpha):
-    model = reference.RidgeRegression(X.shape[1], alpha)
+    model = reference.RidgeRegression(X.shape[1], alpha=alpha)
     history = model.fit(X, y, lr=lr, epochs=epochs)
     return np.array(history), model.w, model.b
 
@@ -128,8 +96,11 @@ def closed_form(X, y, alpha, bias_penalized=False):
 def test_init_parameters(candidate):
     """A new model starts at w = zeros(n_features) and b = 0.0, whatever alpha is."""
     for d, alpha in ((1, None), (4, 0.5)):
-        label = f"RidgeRegression({d}{'' if alpha is None else f', {alpha}'})"
-        model = new_model(candidate, d, alpha)
+        if alpha is None:
+            model, label = candidate.new(CLASS, d), f"RidgeRegression({d})"
+        else:
+            model = candidate.new(CLASS, d, alpha=alpha)
+            label = f"RidgeRegression({d}, alpha={alpha})"
         w = as_vector(model.get("w"), d, f"{label}.w")
         b = as_float(model.get("b"), f"{label}.b")
         if np.any(w != 0) or b != 0:
@@ -146,7 +117,7 @@ def test_output_shapes(candidate, rng, seed):
     for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
         X, y = make_data(rng, n, d)
         note = data_note(seed, X=X, y=y)
-        model = new_model(candidate, d, 0.5)
+        model = candidate.new(CLASS, d, alpha=0.5)
         y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
         as_float(model.call("compute_loss", y_hat, y), f"compute_loss(y_hat, y) {note}")
         gradients = checked_call(model, "compute_gradients", X, y, y_hat)
@@ -165,7 +136,7 @@ def test_predict_values(candidate, rng, seed):
     """predict(X) equals X @ w + b for the model's current w and b (the penalty plays no part)."""
     X, _ = make_data(rng, 20, 3)
     w, b = rng.normal(size=3), float(rng.normal())
-    model = new_model(candidate, 3, 0.5)
+    model = candidate.new(CLASS, 3, alpha=0.5)
     model.set("w", w)
     model.set("b", b)
     y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
@@ -209,7 +180,7 @@ def test_loss_values(candidate, rng, seed):
     n, d, alpha = 25, 3, 0.7
     y, y_hat = rng.normal(size=n), rng.normal(size=n)
     w, b = rng.normal(size=d), float(1 + rng.uniform())
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     model.set("w", w)
     model.set("b", b)
     loss = as_float(model.call("compute_loss", y_hat, y), "compute_loss(y_hat, y)")
@@ -266,7 +237,7 @@ def test_gradient_values(candidate, rng, seed):
     X, y = make_data(rng, n, d)
     y_hat = rng.normal(size=n)
     w, b = rng.normal(size=d), float(1 + rng.uniform())
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     model.set("w", w)
     model.set("b", b)
     gradients = checked_call(model, "compute_gradients", X, y, y_hat)
@@ -293,7 +264,7 @@ def test_first_step(candidate, rng, seed):
     n, d, lr, alpha = 30, 3, 0.05, 0.5
     X, y = make_data(rng, n, d)
     note = data_note(seed, X=X, y=y)
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
     w, b = as_vector(model.get("w"), d, "w after one epoch"), as_float(model.get("b"), "b")
     first_loss = float(np.mean(y ** 2))
@@ -329,7 +300,7 @@ def test_penalized_step(candidate, rng, seed):
     w0, b0 = rng.normal(size=d), float(1 + rng.uniform())
     note = (f"(alpha={alpha}, lr={lr}, w and b set to random values, "
             f"{data_note(seed, X=X, y=y)[1:-1]})")
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     model.set("w", w0)
     model.set("b", b0)
     history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
@@ -421,9 +392,9 @@ def test_trajectory(candidate, reference, rng, seed):
     """The whole loss history, before convergence, follows ridge gradient descent."""
     n, d, lr, epochs, alpha = 80, 4, 0.05, 40, 0.3
     X, y = make_data(rng, n, d)
-    history = as_history(new_model(candidate, d, alpha).call("fit", X, y, lr=lr,
-                                                             epochs=epochs),
-                         epochs, f"fit(X, y, lr={lr}, epochs={epochs})")
+    model = candidate.new(CLASS, d, alpha=alpha)
+    history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
+                         f"fit(X, y, lr={lr}, epochs={epochs})")
     expected = reference_fit(reference, X, y, lr, epochs, alpha)[0]
     if same_trajectory(history, expected):
         return
@@ -442,7 +413,7 @@ def test_continues_from_current_parameters(candidate, reference, rng, seed):
     """A second call to fit continues from the current w and b instead of starting over."""
     n, d, lr, alpha = 50, 3, 0.02, 0.3
     X, y = make_data(rng, n, d)
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "fit(X, y, epochs=5)")
     second = as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "a second fit(...)")
     expected = reference_fit(reference, X, y, lr, 10, alpha)[0][5:]
@@ -482,7 +453,7 @@ def test_matches_closed_form(candidate, rng, seed):
     n, d, alpha, epochs = 200, 3, 0.1, 1500
     X, y = make_data(rng, n, d)
     lr = largest_stable_lr(X, alpha) / 2
-    model = new_model(candidate, d, alpha)
+    model = candidate.new(CLASS, d, alpha=alpha)
     as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
                f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
     w, b = closed_form(X, y, alpha)
@@ -505,63 +476,47 @@ def test_alpha_zero_is_least_squares(candidate, rng, seed):
     n, d, epochs = 200, 3, 1500
     X, y = make_data(rng, n, d)
     lr = largest_stable_lr(X, 0.0) / 2
-    model = new_model(candidate, d, 0.0)
+    model = candidate.new(CLASS, d, alpha=0.0)
     as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
                f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
     optimum = np.linalg.lstsq(np.column_stack([X, np.ones(n)]), y, rcond=None)[0]
     found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
     if not np.allclose(found, optimum, rtol=1e-6, atol=1e-8):
-        fail(f"RidgeRegression({d}, 0.0) should reduce to linear regression and converge to "
-             f"the least-squares solution: {worst_gap(found, optimum)}. Is alpha ignored, "
-             f"replaced by a default, or used as a divisor? {data_note(seed, X=X, y=y)}")
+        fail(f"RidgeRegression({d}, alpha=0.0) should reduce to linear regression and "
+             f"converge to the least-squares solution: {worst_gap(found, optimum)}. Is alpha "
+             f"ignored, replaced by a default, or used as a divisor? "
+             f"{data_note(seed, X=X, y=y)}")
 
 
 # --- vectorization --------------------------------------------------------------------------
 
-def python_work(candidate, n, d, rng):
+def work_at(rng, n, d) -> Workload:
     X, y = make_data(rng, n, d)
     y_hat = rng.normal(size=n)
-    calls = [{"name": "predict", "args": [X]},
-             {"name": "compute_loss", "args": [y_hat, y]},
-             {"name": "compute_gradients", "args": [X, y, y_hat]},
-             {"name": "fit", "args": [X, y], "kwargs": {"lr": 0.01, "epochs": 3}}]
-    return candidate.trace(calls, cls=CLASS, init_args=[d, 0.5])
+    return Workload((call("predict", X), call("compute_loss", y_hat, y),
+                     call("compute_gradients", X, y, y_hat),
+                     call("fit", X, y, lr=0.01, epochs=3)), CLASS, (d,), f"X {(n, d)}",
+                    init_kwargs={"alpha": 0.5})
 
 
-def assert_constant_work(candidate, rng, sizes, what):
-    new_model(candidate, sizes[0][1], 0.5)  # a keyword-only alpha gets its clear message
-    small, large = (python_work(candidate, n, d, rng) for n, d in sizes)
-    if small["events"] < 0 or large["events"] < 0:
-        fail("your code replaced the grader's trace function (sys.settrace), so its "
-             "vectorization cannot be verified; remove that call")
-    growth = large["events"] + large["iterated"] - small["events"] - small["iterated"]
-    if growth <= TRACE_SLACK:
-        return
-    lines = {int(k): large["lines"].get(k, 0) - small["lines"].get(k, 0)
-             for k in large["lines"]}
-    worst = max(lines, key=lines.get, default=None)
-    where = (f"line {worst} of your file runs {lines[worst]} more times"
-             if worst is not None and lines[worst] > 0 else
-             "a NumPy helper calls back into Python for each element "
-             "(np.vectorize, np.apply_along_axis, np.frompyfunc?)")
-    (n1, d1), (n2, d2) = sizes
-    fail(f"Python-level work grows with the number of {what}: going from X {(n1, d1)} to "
-         f"{(n2, d2)}, {where}. Replace the loop over {what} with whole-array operations "
-         "(X @ w, X.T @ err, np.sum(w ** 2), 2 * alpha * w); only the loop over epochs may "
-         "stay.")
+def loop_advice(what: str) -> str:
+    return (f"Replace the loop over {what} with whole-array operations (X @ w, X.T @ err, "
+            "np.sum(w ** 2), 2 * alpha * w); only the loop over epochs may stay.")
 
 
 @check("vectorization")
 def test_no_loop_over_samples(candidate, rng):
     """No Python-level work grows with the number of samples (loops, comprehensions,
     builtins iterating arrays, np.vectorize ...)."""
-    assert_constant_work(candidate, rng, ((64, 4), (512, 4)), "samples")
+    assert_constant_work(candidate, work_at(rng, 64, 4), work_at(rng, 512, 4), "samples",
+                         loop_advice("samples"))
 
 
 @check("vectorization")
 def test_no_loop_over_features(candidate, rng):
     """No Python-level work grows with the number of features (the penalty included)."""
-    assert_constant_work(candidate, rng, ((64, 2), (64, 16)), "features")
+    assert_constant_work(candidate, work_at(rng, 64, 2), work_at(rng, 64, 16), "features",
+                         loop_advice("features"))
 
 
 # --- robustness -----------------------------------------------------------------------------
@@ -577,7 +532,8 @@ def test_inputs_untouched(candidate, rng, seed):
     names = {"predict": ("X",), "compute_loss": ("y_hat", "y"),
              "compute_gradients": ("X", "y", "y_hat"), "fit": ("X", "y")}
     for method, args, kwargs in calls:
-        _, after = new_model(candidate, d, 0.5).call_returning_inputs(method, *args, **kwargs)
+        model = candidate.new(CLASS, d, alpha=0.5)
+        _, after = model.call_returning_inputs(method, *args, **kwargs)
         for name, before, now in zip(names[method], args, after):
             if now.shape != before.shape or not np.array_equal(now, before):
                 fail(f"{method} modified its input {name} in place (e.g. {name} -= ..., "
@@ -587,43 +543,15 @@ def test_inputs_untouched(candidate, rng, seed):
 
 # --- performance ----------------------------------------------------------------------------
 
-def fastest_fit(process, d, seconds=30, give_up_after=np.inf, runs=3):
-    """Minimum wall time of ``runs`` 10-epoch fits (after a warm-up) and the peak memory."""
-    model = process.new(CLASS, d, 0.1)
-    stored = ({"__stored__": "X"}, {"__stored__": "y"})
-    model.timed_call("fit", *stored, epochs=1, seconds=seconds)
-    times, peak = [], 0
-    for _ in range(runs):
-        _, elapsed, peak_bytes = model.timed_call("fit", *stored, lr=0.01, epochs=10,
-                                                  seconds=seconds)
-        times.append(elapsed)
-        peak = max(peak, peak_bytes)
-        if elapsed > give_up_after:  # hopelessly slow: more runs would only waste time
-            break
-    return min(times), peak
-
-
 @check("performance")
 def test_speed_at_scale(candidate, reference_process, rng):
     """fit on 100,000 x 20 data runs in time and memory comparable to the reference."""
     X, y = make_data(rng, 100_000, 20)
-    new_model(candidate, 20, 0.1)  # a keyword-only alpha gets its clear message
-    for process in (reference_process, candidate):
-        process.store(X=X, y=y)
-    reference_time, reference_peak = fastest_fit(reference_process, 20)
-    budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    deadline = max(4 * budget, candidate.limits.call_seconds)
-    learner_time, learner_peak = fastest_fit(candidate, 20, deadline, give_up_after=3 * budget)
-    if budget < learner_time < 3 * budget:  # one retry: a busy machine can slow either side
-        reference_time = min(reference_time, fastest_fit(reference_process, 20)[0])
-        learner_time = min(learner_time, fastest_fit(candidate, 20, deadline)[0])
-        budget = max(SPEED_RATIO * reference_time, SPEED_FLOOR_S)
-    if learner_time > budget:
-        fail(f"10 epochs of fit on X (100000, 20) took {learner_time:.2f} s, "
-             f"{learner_time / reference_time:.0f}x the reference ({reference_time:.3f} s): "
-             "a loop over samples that never shows up as Python lines (map, functools.reduce, "
-             "[*X]?) or repeated large copies. Use whole-array operations.")
-    if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
-        fail(f"fit on X (100000, 20) allocated {learner_peak / 2**20:.0f} MiB at its peak; the "
-             f"reference needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) intermediates "
-             "and copies of X inside the epoch loop.")
+    data = (stored("X"), stored("y"))
+    workload = Workload((call("fit", *data, epochs=1), call("fit", *data, lr=0.01, epochs=10)),
+                        CLASS, (20,), init_kwargs={"alpha": 0.1})
+    assert_comparable_speed(
+        candidate, reference_process, {"X": X, "y": y}, workload,
+        "10 epochs of fit on X (100000, 20)",
+        "A loop over samples that never shows up as Python lines (map, functools.reduce, "
+        "[*X]?) or repeated large copies? Use whole-array operations.")

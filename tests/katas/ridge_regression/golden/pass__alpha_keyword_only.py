@@ -1,7 +1,6 @@
-"""Correct maths, but alpha is keyword-only: __init__(self, n_features, *, alpha=1.0). The
-signature check accepts it, the grader builds RidgeRegression(d, alpha) positionally, so every
-check that needs a non-default alpha must fail with a message saying how to declare alpha."""
-# expect-failing: alpha_zero_is_least_squares, continues_from_current_parameters, first_step, gradient_values, init_parameters, inputs_untouched, loss_values, matches_closed_form, no_loop_over_features, no_loop_over_samples, output_shapes, penalized_step, predict_values, speed_at_scale, trajectory
+"""Correct maths with a keyword-only alpha: __init__(self, n_features, *, alpha=1.0). alpha has
+a default in the spec, so the grader passes it by keyword (RidgeRegression(d, alpha=alpha)):
+this is a valid style and must pass every check."""
 
 import numpy as np
 

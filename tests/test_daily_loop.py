@@ -79,7 +79,7 @@ def test_hints_come_one_at_a_time_and_point_at_the_failing_check(grader, kit_env
     assert grader("check", KATA).returncode == 1
     first = grader("hint", KATA)
     assert "Hint 1 of 5" in first.stdout
-    assert "Your last check failed" in first.stdout and "hint 2 is about that" in first.stdout
+    assert "Your last check failed" in first.stdout and "hint 3 is about that" in first.stdout
     assert "Hint 2 of 5" in grader("hint", KATA).stdout
     everything = grader("hint", KATA, "--all").stdout
     assert all(f"Hint {i} of 5" in everything for i in range(1, 6))

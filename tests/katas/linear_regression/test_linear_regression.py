@@ -8,50 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
+from katakit.checking import (as_float, as_vector, check, close, data_note, fail,
                               precision_note, returned, worst_gap)
-from katakit.errors import LearnerRaised
+from katakit.linear_models import (as_history, check_predict_values, checked_call,
+                                   largest_stable_lr, make_data, same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
-from katakit.sandbox import LearnerObject
 
 CLASS = "LinearRegression"
 FIX_GRADIENT = "dw = (2 / n) * X.T @ (y_hat - y) and db = (2 / n) * np.sum(y_hat - y)"
-
-
-def make_data(rng, n, d, noise=0.5):
-    X = rng.normal(size=(n, d))
-    y = X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
-    return X, y
-
-
-def shape_advice(error: LearnerRaised) -> str:
-    if "matmul" in error.text or "shapes" in error.text and "not aligned" in error.text:
-        return (" X has shape (n, d) and the error (y_hat - y) has shape (n,): one number per "
-                "feature is X.T @ error (shape (d,)), not X @ error.")
-    return ""
-
-
-def checked_call(model, method, *args, **kwargs):
-    try:
-        return model.call(method, *args, **kwargs)
-    except LearnerRaised as error:
-        advice = shape_advice(error)
-        if advice:
-            fail(error.message + "." + advice)
-        raise
-
-
-def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
-    if isinstance(value, LearnerObject) and value.is_self:
-        fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
-             "each epoch in a list and `return history`")
-    if not isinstance(value, (list, tuple, np.ndarray)):
-        fail(f"{what} should return a list of {epochs} losses, but it returned "
-             f"{returned(value)}")
-    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
-        fail(f"{what} should return a list of float losses, but its items are arrays: "
-             "append float(loss), not an array")
-    return as_array(value, (epochs,), f"the loss history returned by {what}")
 
 
 def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
@@ -60,12 +24,6 @@ def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
         model.w, model.b = np.array(w, dtype=float), float(b)
     history = model.fit(X, y, lr=lr, epochs=epochs)
     return np.array(history), model.w, model.b
-
-
-def largest_stable_lr(X) -> float:
-    """2 / largest eigenvalue of the MSE Hessian (2/n) [X 1]^T [X 1]."""
-    design = np.column_stack([X, np.ones(len(X))])
-    return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
 
 
 # --- shapes ---------------------------------------------------------------------------------
@@ -108,16 +66,7 @@ def test_output_shapes(candidate, rng, seed):
 @check("correctness")
 def test_predict_values(candidate, rng, seed):
     """predict(X) equals X @ w + b for the model's current w and b."""
-    X, _ = make_data(rng, 20, 3)
-    w, b = rng.normal(size=3), float(rng.normal())
-    model = candidate.new(CLASS, 3)
-    model.set("w", w)
-    model.set("b", b)
-    y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
-    if not close(y_hat, X @ w + b):
-        hint = " (b is missing)" if close(y_hat, X @ w) else ""
-        fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
-             f"{data_note(seed, X=X)}")
+    check_predict_values(candidate, rng, seed, CLASS)
 
 
 @check("correctness")
@@ -260,14 +209,6 @@ def closest_variant(history, X, y, lr, epochs) -> str:
         if np.isfinite(gap) and gap < best_gap:
             best, best_gap = meaning, gap
     return best if best_gap < 1e-5 else ""
-
-
-def same_trajectory(history, expected) -> bool:
-    finite = np.isfinite(expected)
-    if not np.array_equal(finite, np.isfinite(history)):
-        return False
-    return bool(np.allclose(history[finite], expected[finite], rtol=1e-8,
-                            atol=1e-10 * abs(expected[0])))
 
 
 @check("convergence")

@@ -13,38 +13,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
-                              returned, worst_gap)
+from katakit.checking import as_float, as_vector, check, close, data_note, fail, worst_gap
+from katakit.linear_models import (as_history, check_predict_values, largest_stable_lr, make_data,
+                                   same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
-from katakit.sandbox import LearnerObject
 
 CLASS = "MiniBatchSGD"
 LOOP = ("Each epoch: record the full-data MSE, draw order = rng.permutation(n) from the one "
         "rng = np.random.default_rng(seed) created at the start of fit, then update once per "
         "consecutive slice order[start:start + batch_size] with "
         "w -= lr * (2/m) * Xb.T @ err, b -= lr * (2/m) * err.sum(), m = len(slice).")
-
-
-def make_data(rng, n, d, noise=0.5):
-    X = rng.normal(size=(n, d))
-    y = X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
-    return X, y
-
-
-def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
-    if isinstance(value, LearnerObject) and value.is_self:
-        fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
-             "each epoch in a list and `return history`")
-    if not isinstance(value, (list, tuple, np.ndarray)):
-        fail(f"{what} should return a list of {epochs} losses, but it returned "
-             f"{returned(value)}")
-    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
-        fail(f"{what} should return a list of float losses, but its items are arrays: "
-             "append float(loss), not an array")
-    if len(value) > epochs and len(value) % epochs == 0:
-        fail(f"{what} returned {len(value)} losses for {epochs} epochs: record one loss per "
-             "epoch (the full-data MSE before the epoch's updates), not one per batch")
-    return as_array(value, (epochs,), f"the loss history returned by {what}")
 
 
 def reference_fit(reference, X, y, lr, epochs, batch_size, seed):
@@ -55,12 +33,6 @@ def reference_fit(reference, X, y, lr, epochs, batch_size, seed):
 
 def fit_kwargs(lr, epochs, batch_size, seed):
     return {"lr": lr, "epochs": epochs, "batch_size": batch_size, "seed": seed}
-
-
-def largest_stable_lr(X) -> float:
-    """2 / largest eigenvalue of the full-batch MSE Hessian (2/n) [X 1]^T [X 1]."""
-    design = np.column_stack([X, np.ones(len(X))])
-    return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
 
 
 # --- known-wrong loops, replayed to name a learner's mistake ---------------------------------
@@ -171,14 +143,6 @@ def closest_variant(history, X, y, lr, epochs, batch_size, seed) -> str:
     return best if best_gap < 1e-7 else ""
 
 
-def same_trajectory(history, expected) -> bool:
-    finite = np.isfinite(expected)
-    if not np.array_equal(finite, np.isfinite(history)):
-        return False
-    return bool(np.allclose(history[finite], expected[finite], rtol=1e-8,
-                            atol=1e-10 * abs(expected[0])))
-
-
 def assert_trajectory(candidate, reference, rng, seed, n, d, lr, epochs, batch_size, fit_seed):
     X, y = make_data(rng, n, d)
     kwargs = fit_kwargs(lr, epochs, batch_size, fit_seed)
@@ -230,16 +194,7 @@ def test_output_shapes(candidate, rng, seed):
 @check("correctness")
 def test_predict_values(candidate, rng, seed):
     """predict(X) equals X @ w + b for the model's current w and b."""
-    X, _ = make_data(rng, 20, 3)
-    w, b = rng.normal(size=3), float(rng.normal())
-    model = candidate.new(CLASS, 3)
-    model.set("w", w)
-    model.set("b", b)
-    y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
-    if not close(y_hat, X @ w + b):
-        hint = " (b is missing)" if close(y_hat, X @ w) else ""
-        fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
-             f"{data_note(seed, X=X)}")
+    check_predict_values(candidate, rng, seed, CLASS)
 
 
 def step_mistake(w, b, expected_w, expected_b, n) -> str:

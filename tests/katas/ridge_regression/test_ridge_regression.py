@@ -11,52 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, as_vector, check, close, data_note, fail,
+from katakit.checking import (as_float, as_vector, check, close, data_note, fail,
                               returned, worst_gap)
-from katakit.errors import LearnerRaised
+from katakit.linear_models import (as_history, check_predict_values, checked_call, make_data,
+                                   same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
-from katakit.sandbox import LearnerObject
 
 CLASS = "RidgeRegression"
 FIX_GRADIENT = ("dw = (2 / n) * X.T @ (y_hat - y) + 2 * self.alpha * self.w and "
                 "db = (2 / n) * np.sum(y_hat - y) (no penalty on b)")
 FIX_LOSS = "np.mean((y_hat - y) ** 2) + self.alpha * np.sum(self.w ** 2) (b is not penalized)"
-
-
-def make_data(rng, n, d, noise=0.5):
-    X = rng.normal(size=(n, d))
-    y = X @ rng.normal(size=d) + 2 + rng.normal() + noise * rng.normal(size=n)
-    return X, y
-
-
-def shape_advice(error: LearnerRaised) -> str:
-    if "matmul" in error.text or "shapes" in error.text and "not aligned" in error.text:
-        return (" X has shape (n, d) and the error (y_hat - y) has shape (n,): one number per "
-                "feature is X.T @ error (shape (d,)), not X @ error.")
-    return ""
-
-
-def checked_call(model, method, *args, **kwargs):
-    try:
-        return model.call(method, *args, **kwargs)
-    except LearnerRaised as error:
-        advice = shape_advice(error)
-        if advice:
-            fail(error.message + "." + advice)
-        raise
-
-
-def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
-    if isinstance(value, LearnerObject) and value.is_self:
-        fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
-             "each epoch in a list and `return history`")
-    if not isinstance(value, (list, tuple, np.ndarray)):
-        fail(f"{what} should return a list of {epochs} losses, but it returned "
-             f"{returned(value)}")
-    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
-        fail(f"{what} should return a list of float losses, but its items are arrays: "
-             "append float(loss), not an array")
-    return as_array(value, (epochs,), f"the loss history returned by {what}")
 
 
 def reference_fit(reference, X, y, lr, epochs, alpha):
@@ -115,7 +79,7 @@ def test_output_shapes(candidate, rng, seed):
     """predict, compute_loss, compute_gradients and fit return the right shapes and types,
     including one sample and one feature."""
     for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
-        X, y = make_data(rng, n, d)
+        X, y = make_data(rng, n, d, offset=2.0)
         note = data_note(seed, X=X, y=y)
         model = candidate.new(CLASS, d, alpha=0.5)
         y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
@@ -134,16 +98,7 @@ def test_output_shapes(candidate, rng, seed):
 @check("correctness")
 def test_predict_values(candidate, rng, seed):
     """predict(X) equals X @ w + b for the model's current w and b (the penalty plays no part)."""
-    X, _ = make_data(rng, 20, 3)
-    w, b = rng.normal(size=3), float(rng.normal())
-    model = candidate.new(CLASS, 3, alpha=0.5)
-    model.set("w", w)
-    model.set("b", b)
-    y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
-    if not close(y_hat, X @ w + b):
-        hint = " (b is missing)" if close(y_hat, X @ w) else ""
-        fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
-             f"{data_note(seed, X=X)}")
+    check_predict_values(candidate, rng, seed, CLASS, alpha=0.5)
 
 
 def loss_mistake(loss, y_hat, y, w, b, alpha) -> str:
@@ -234,7 +189,7 @@ def test_gradient_values(candidate, rng, seed):
     """compute_gradients returns dw = (2/n) X.T @ (y_hat - y) + 2 alpha w and
     db = (2/n) sum(y_hat - y), with the model's current w (b is not penalized)."""
     n, d, alpha = 40, 3, 0.7
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     y_hat = rng.normal(size=n)
     w, b = rng.normal(size=d), float(1 + rng.uniform())
     model = candidate.new(CLASS, d, alpha=alpha)
@@ -262,7 +217,7 @@ def test_first_step(candidate, rng, seed):
     """From zero parameters, the first loss is mean(y**2) and one epoch moves w to
     lr * (2/n) X.T @ y and b to lr * (2/n) sum(y) (the penalty gradient is 0 at w = 0)."""
     n, d, lr, alpha = 30, 3, 0.05, 0.5
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     note = data_note(seed, X=X, y=y)
     model = candidate.new(CLASS, d, alpha=alpha)
     history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
@@ -296,7 +251,7 @@ def test_penalized_step(candidate, rng, seed):
     """From nonzero w and b, fit records the penalized loss and takes one step with the
     penalized gradient: w -= lr * ((2/n) X.T @ err + 2 alpha w), b -= lr * (2/n) sum(err)."""
     n, d, lr, alpha = 30, 3, 0.05, 0.5
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     w0, b0 = rng.normal(size=d), float(1 + rng.uniform())
     note = (f"(alpha={alpha}, lr={lr}, w and b set to random values, "
             f"{data_note(seed, X=X, y=y)[1:-1]})")
@@ -379,19 +334,11 @@ def closest_variant(history, X, y, lr, epochs, alpha) -> str:
     return best if best_gap < 1e-5 else ""
 
 
-def same_trajectory(history, expected) -> bool:
-    finite = np.isfinite(expected)
-    if not np.array_equal(finite, np.isfinite(history)):
-        return False
-    return bool(np.allclose(history[finite], expected[finite], rtol=1e-8,
-                            atol=1e-10 * abs(expected[0])))
-
-
 @check("convergence")
 def test_trajectory(candidate, reference, rng, seed):
     """The whole loss history, before convergence, follows ridge gradient descent."""
     n, d, lr, epochs, alpha = 80, 4, 0.05, 40, 0.3
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     model = candidate.new(CLASS, d, alpha=alpha)
     history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
                          f"fit(X, y, lr={lr}, epochs={epochs})")
@@ -412,7 +359,7 @@ def test_trajectory(candidate, reference, rng, seed):
 def test_continues_from_current_parameters(candidate, reference, rng, seed):
     """A second call to fit continues from the current w and b instead of starting over."""
     n, d, lr, alpha = 50, 3, 0.02, 0.3
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     model = candidate.new(CLASS, d, alpha=alpha)
     as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "fit(X, y, epochs=5)")
     second = as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "a second fit(...)")
@@ -451,7 +398,7 @@ def test_matches_closed_form(candidate, rng, seed):
     """At a safe learning rate, fit converges to the closed-form ridge solution with an
     unpenalized bias: w = solve(Xc.T @ Xc + n alpha I, Xc.T @ yc), b = mean(y) - mean(X) @ w."""
     n, d, alpha, epochs = 200, 3, 0.1, 1500
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     lr = largest_stable_lr(X, alpha) / 2
     model = candidate.new(CLASS, d, alpha=alpha)
     as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
@@ -474,7 +421,7 @@ def test_matches_closed_form(candidate, rng, seed):
 def test_alpha_zero_is_least_squares(candidate, rng, seed):
     """With alpha = 0 the model is plain linear regression and reaches least squares."""
     n, d, epochs = 200, 3, 1500
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     lr = largest_stable_lr(X, 0.0) / 2
     model = candidate.new(CLASS, d, alpha=0.0)
     as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
@@ -491,7 +438,7 @@ def test_alpha_zero_is_least_squares(candidate, rng, seed):
 # --- vectorization --------------------------------------------------------------------------
 
 def work_at(rng, n, d) -> Workload:
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     y_hat = rng.normal(size=n)
     return Workload((call("predict", X), call("compute_loss", y_hat, y),
                      call("compute_gradients", X, y, y_hat),
@@ -525,7 +472,7 @@ def test_no_loop_over_features(candidate, rng):
 def test_inputs_untouched(candidate, rng, seed):
     """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
     n, d = 30, 3
-    X, y = make_data(rng, n, d)
+    X, y = make_data(rng, n, d, offset=2.0)
     y_hat = rng.normal(size=n)
     calls = (("predict", (X,), {}), ("compute_loss", (y_hat, y), {}),
              ("compute_gradients", (X, y, y_hat), {}), ("fit", (X, y), {"epochs": 3}))
@@ -546,7 +493,7 @@ def test_inputs_untouched(candidate, rng, seed):
 @check("performance")
 def test_speed_at_scale(candidate, reference_process, rng):
     """fit on 100,000 x 20 data runs in time and memory comparable to the reference."""
-    X, y = make_data(rng, 100_000, 20)
+    X, y = make_data(rng, 100_000, 20, offset=2.0)
     data = (stored("X"), stored("y"))
     workload = Workload((call("fit", *data, epochs=1), call("fit", *data, lr=0.01, epochs=10)),
                         CLASS, (20,), init_kwargs={"alpha": 0.1})

@@ -1,0 +1,88 @@
+"""Helpers for katas about linear models ``y_hat = X @ w + b`` trained by gradient descent.
+
+Shared by linear_regression, ridge_regression and minibatch_sgd (and any kata of that family):
+test data, coercing a returned loss history, comparing trajectories, the predict check, and
+advice for the most common shape error. Nothing here is specific to one kata.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from katakit.checking import as_array, as_vector, close, data_note, fail, returned, worst_gap
+from katakit.errors import LearnerRaised
+from katakit.sandbox import LearnerObject
+
+
+def make_data(rng, n, d, noise=0.5, offset=0.0):
+    """Random features and a noisy linear target (so no model fits it exactly)."""
+    X = rng.normal(size=(n, d))
+    y = X @ rng.normal(size=d) + offset + rng.normal() + noise * rng.normal(size=n)
+    return X, y
+
+
+def largest_stable_lr(X) -> float:
+    """2 / largest eigenvalue of the MSE Hessian (2/n) [X 1]^T [X 1]."""
+    design = np.column_stack([X, np.ones(len(X))])
+    return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
+
+
+def shape_advice(error: LearnerRaised) -> str:
+    """The fix for ``X @ err`` where ``X.T @ err`` was meant, when the error looks like it."""
+    if "matmul" in error.text or "shapes" in error.text and "not aligned" in error.text:
+        return (" X has shape (n, d) and the error (y_hat - y) has shape (n,): one number per "
+                "feature is X.T @ error (shape (d,)), not X @ error.")
+    return ""
+
+
+def checked_call(model, method, *args, **kwargs):
+    """``model.call`` that turns a matmul shape error into a failure with the fix."""
+    try:
+        return model.call(method, *args, **kwargs)
+    except LearnerRaised as error:
+        advice = shape_advice(error)
+        if advice:
+            fail(error.message + "." + advice)
+        raise
+
+
+def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
+    """A returned loss history as a float array of ``epochs`` entries, naming classic mistakes
+    (returning self, a list of arrays, one loss per batch)."""
+    if isinstance(value, LearnerObject) and value.is_self:
+        fail(f"{what} returned self; the spec asks for the loss history: collect the loss of "
+             "each epoch in a list and `return history`")
+    if not isinstance(value, (list, tuple, np.ndarray)):
+        fail(f"{what} should return a list of {epochs} losses, but it returned "
+             f"{returned(value)}")
+    if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
+        fail(f"{what} should return a list of float losses, but its items are arrays: "
+             "append float(loss), not an array")
+    if len(value) > epochs and len(value) % epochs == 0:
+        fail(f"{what} returned {len(value)} losses for {epochs} epochs: record one loss per "
+             "epoch (the full-data MSE before the epoch's updates), not one per batch")
+    return as_array(value, (epochs,), f"the loss history returned by {what}")
+
+
+def same_trajectory(history, expected) -> bool:
+    """Equal up to float64 re-ordering (rtol 1e-8, atol 1e-10 of the first loss), with the same
+    finite/non-finite pattern; a purely relative test would break when the loss reaches 0."""
+    finite = np.isfinite(expected)
+    if not np.array_equal(finite, np.isfinite(history)):
+        return False
+    return bool(np.allclose(history[finite], expected[finite], rtol=1e-8,
+                            atol=1e-10 * abs(expected[0])))
+
+
+def check_predict_values(candidate, rng, seed, class_name, **init_kwargs) -> None:
+    """predict(X) must equal X @ w + b for parameters set from outside."""
+    X, _ = make_data(rng, 20, 3)
+    w, b = rng.normal(size=3), float(rng.normal())
+    model = candidate.new(class_name, 3, **init_kwargs)
+    model.set("w", w)
+    model.set("b", b)
+    y_hat = as_vector(model.call("predict", X), 20, "predict(X)")
+    if not close(y_hat, X @ w + b):
+        hint = " (b is missing)" if close(y_hat, X @ w) else ""
+        fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
+             f"{data_note(seed, X=X)}")

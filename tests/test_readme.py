@@ -14,3 +14,10 @@ def test_readme_grades_the_reference_on_a_fresh_machine():
     readme = (ROOT / "README.md").read_text()
     assert ("pip install -e . && python grader.py check linear_regression --reference"
             in readme)
+
+
+def test_readme_lists_every_kata_in_the_catalogue():
+    from katakit import catalog
+    readme = (ROOT / "README.md").read_text()
+    for kata in catalog.all_katas():
+        assert f"| `{kata.slug}` | {kata.difficulty} | {kata.minutes} |" in readme, kata.slug

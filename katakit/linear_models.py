@@ -1,15 +1,17 @@
 """Helpers for katas about linear models ``y_hat = X @ w + b`` trained by gradient descent.
 
 Shared by linear_regression, ridge_regression and minibatch_sgd (and any kata of that family):
-test data, coercing a returned loss history, comparing trajectories, the predict check, and
-advice for the most common shape error. Nothing here is specific to one kata.
+test data, coercing a returned loss history, comparing trajectories, the predict check, advice
+for the most common shape error, and the `compare` scenario. Nothing here is specific to one
+kata.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import as_array, as_vector, close, data_note, fail, returned, worst_gap
+from katakit.checking import (as_array, as_float, as_vector, close, data_note, fail, returned,
+                              worst_gap)
 from katakit.errors import LearnerRaised
 from katakit.sandbox import LearnerObject
 
@@ -86,3 +88,42 @@ def check_predict_values(candidate, rng, seed, class_name, **init_kwargs) -> Non
         hint = " (b is missing)" if close(y_hat, X @ w) else ""
         fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
              f"{data_note(seed, X=X)}")
+
+
+def least_squares(X, y):
+    """The exact optimum [w, b] of the MSE and the loss there."""
+    design = np.column_stack([X, np.ones(len(X))])
+    theta = np.linalg.lstsq(design, y, rcond=None)[0]
+    return theta, float(np.mean((design @ theta - y) ** 2))
+
+
+def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwargs=None,
+                n=400, d=5, lr=0.05, epochs=300, tolerance=1e-6):
+    """What `compare` shows for a model trained by ``fit``: final loss and parameters, distance
+    to ``optimum(X, y) -> (theta, best loss)``, epochs to get within ``tolerance`` of the
+    initial excess loss, and time per epoch on 20000 x 20 data; the curve is the excess loss."""
+    from katakit.compare import Metric
+    init_kwargs, fit_kwargs = init_kwargs or {}, fit_kwargs or {}
+    X, y = make_data(rng, n, d)
+    model = candidate.new(class_name, d, **init_kwargs)
+    history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs, **fit_kwargs), epochs)
+    w, b = as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b")
+    theta, best_loss = optimum(X, y)
+    excess = history - best_loss
+    reached = np.flatnonzero(excess <= tolerance * excess[0])
+    big = rng.normal(size=(20_000, 20))
+    candidate.store(X=big, y=big @ rng.normal(size=20))
+    timer = candidate.new(class_name, 20, **init_kwargs)
+    seconds = min(timer.timed_call("fit", {"__stored__": "X"}, {"__stored__": "y"}, epochs=20,
+                                   **fit_kwargs)[1] for _ in range(3))
+    metrics = [
+        Metric("final loss", float(history[-1])),
+        Metric("w", np.array2string(w, precision=4, separator=", ")),
+        Metric("b", round(b, 6)),
+        Metric("gap to the optimum |[w,b] - opt|", float(np.linalg.norm(np.append(w, b) -
+                                                                        theta))),
+        Metric(f"epochs to within {tolerance:g} of optimum",
+               int(reached[0]) if reached.size else f"> {epochs}"),
+        Metric("ms per epoch (20000 x 20)", 1000 * seconds / 20, ratio=True),
+    ]
+    return metrics, {"loss above the optimum": excess}

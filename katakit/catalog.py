@@ -97,7 +97,9 @@ def slugs() -> list[str]:
 
 
 def all_katas() -> list[Kata]:
-    return [load(slug) for slug in slugs()]
+    """Every kata as a learning path: easy before hard, shorter before longer."""
+    return sorted((load(slug) for slug in slugs()),
+                  key=lambda k: (DIFFICULTIES.index(k.difficulty), k.minutes, k.slug))
 
 
 def load(slug: str) -> Kata:

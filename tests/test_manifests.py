@@ -82,3 +82,8 @@ def test_every_check_is_tagged_with_a_known_category(kata):
 def test_unknown_kata_suggests_close_names():
     with pytest.raises(catalog.CatalogError, match="did you mean linear_regression"):
         catalog.load("linear_regresion")
+
+
+def test_catalogue_is_a_learning_path_from_easy_to_hard():
+    order = [(catalog.DIFFICULTIES.index(k.difficulty), k.minutes) for k in KATAS]
+    assert order == sorted(order)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.markdown import Markdown
 
 from katakit import catalog
@@ -22,9 +24,11 @@ def run(args) -> int:
     header = f"{kata.title} — {kata.difficulty}, {kata.minutes} min"
     if plain_output():
         print(header + "\n\n" + text, end="" if text.endswith("\n") else "\n")
-    else:
+    else:  # a statement is longer than a screen: page it (PAGER is respected)
         out = console()
-        out.print(f"[bold]{header}[/bold]\n")
-        out.print(Markdown(text))
+        os.environ.setdefault("LESS", "-R")  # let less show the colours instead of escapes
+        with out.pager(styles=True):
+            out.print(f"[bold]{header}[/bold]\n")
+            out.print(Markdown(text))
     print(f"\nStart it with: python grader.py start {kata.slug}")
     return EXIT_OK

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,4 +264,4 @@ def open_history(clock=time.time) -> History:
     return History(default_path(), clock)
 
 
-__all__ = ["History", "HistoryError", "CheckRow", "open_history", "closing"]
+__all__ = ["History", "HistoryError", "CheckRow", "open_history"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 class Status(str, enum.Enum):
@@ -109,4 +109,4 @@ def category_order(category: Category) -> int:
     return list(Category).index(category)
 
 
-__all__ = ["Status", "Category", "Verdict", "CheckResult", "Report", "verdict_of", "asdict"]
+__all__ = ["Status", "Category", "Verdict", "CheckResult", "Report", "verdict_of"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import inspect
+import os
 import resource
 import sys
 import time
@@ -38,6 +39,31 @@ class ForbiddenImport(importlib.abc.MetaPathFinder):
         if name.split(".")[0] in self.forbidden:
             raise ImportError(f"'{name}' is not allowed in this kata: write it with NumPy only")
         return None
+
+
+KIT_ROOT = Path(__file__).resolve().parents[1]
+PROTECTED = tuple(str(KIT_ROOT / folder) + os.sep for folder in ("solutions", "tests", "katakit"))
+SPAWNING = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+            "os.forkpty", "pty.spawn", "ctypes.dlopen"}
+
+
+def install_guard(graded_file: str) -> None:
+    """Refuse, for the rest of this process, what would let a submission read the kit's own
+    files (the reference solution, the hidden checks) or escape into another process.
+
+    A CPython audit hook cannot be removed once added, so learner code cannot undo this.
+    """
+    graded = os.path.realpath(graded_file)
+
+    def guard(event, args):
+        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if path != graded and path.startswith(PROTECTED):
+                raise PermissionError("a submission may not read the kit's own files")
+        elif event in SPAWNING:
+            raise PermissionError(f"{event} is not allowed in a kata submission")
+
+    sys.addaudithook(guard)
 
 
 def apply_limits(limits: dict) -> None:
@@ -98,6 +124,7 @@ class Worker:
     def op_load(self, request):
         sys.meta_path.insert(0, ForbiddenImport(request.get("forbidden", [])))
         tracing.instrument_library_functions(self.counter)
+        install_guard(self.learner_path)
         spec = importlib.util.spec_from_file_location(MODULE_NAME, self.learner_path)
         module = importlib.util.module_from_spec(spec)
         module.__dict__["__builtins__"] = tracing.instrumented_builtins(self.counter)

@@ -108,3 +108,20 @@ def test_constructor_defaults_can_be_passed_by_keyword(tmp_path):
     source = "class M:\n    def __init__(self, d, *, alpha=1.0):\n        self.alpha = alpha\n"
     with learner(tmp_path, source) as c:
         assert c.new("M", 3, alpha=0.5).get("alpha") == 0.5
+
+
+def test_a_submission_cannot_read_the_kit_or_spawn_processes(tmp_path):
+    source = ("import os, pathlib, sys\n"
+              "KIT = pathlib.Path(sys.modules['katakit'].__file__).resolve().parents[1]\n"
+              "def read_reference():\n"
+              "    return (KIT / 'solutions' / 'linear_regression.py').read_text()\n"
+              "def read_myself():\n"
+              "    return len(open(__file__).read()) > 0\n"
+              "def shell():\n"
+              "    return os.system('true')\n")
+    with learner(tmp_path, source) as c:
+        assert c.call("read_myself") is True
+        with pytest.raises(LearnerRaised, match="may not read the kit's own files"):
+            c.call("read_reference")
+        with pytest.raises(LearnerRaised, match="os.system is not allowed"):
+            c.call("shell")

@@ -88,6 +88,20 @@ def as_float(value, what: str) -> float:
     fail(f"{what} should be a float, but it returned {returned(value)}")
 
 
+def modified_input(target, name: str, args, names, **kwargs):
+    """Call ``target.name(*args)`` with writeable copies of its arrays; return
+    ``(input name, before, after)`` for the first array it changed (or did not give back),
+    else None. ``names`` name the array arguments in order; ``target`` is the candidate
+    (module functions) or a handle to one of the learner's objects."""
+    _, after = target.call_returning_inputs(name, *args, **kwargs)
+    arrays = [a for a in args if isinstance(a, np.ndarray)]
+    after = list(after) + [None] * (len(arrays) - len(after))
+    for label, before, now in zip(names, arrays, after):
+        if now is None or now.shape != before.shape or not np.array_equal(now, before):
+            return label, before, now
+    return None
+
+
 def close(actual, expected, rtol=1e-9, atol_scale=1e-12) -> bool:
     """Equal up to float64 re-ordering noise; the absolute part scales with the data."""
     expected = np.asarray(expected, dtype=float)

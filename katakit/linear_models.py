@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, as_vector, close, data_note, fail, returned,
-                              worst_gap)
+from katakit.checking import (as_array, as_float, as_vector, close, data_note, fail,
+                              modified_input, returned, worst_gap)
 from katakit.errors import LearnerRaised
 from katakit.sandbox import LearnerObject
 
@@ -127,3 +127,41 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
         Metric("ms per epoch (20000 x 20)", 1000 * seconds / 20, ratio=True),
     ]
     return metrics, {"loss above the optimum": excess}
+
+
+def check_output_shapes(candidate, rng, seed, class_name, data_offset=0.0,
+                        **init_kwargs) -> None:
+    """predict, compute_loss, compute_gradients and fit return the right shapes and types,
+    including one sample and one feature (the LinearRegression-style API)."""
+    for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
+        X, y = make_data(rng, n, d, offset=data_offset)
+        note = data_note(seed, X=X, y=y)
+        model = candidate.new(class_name, d, **init_kwargs)
+        y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
+        as_float(model.call("compute_loss", y_hat, y), f"compute_loss(y_hat, y) {note}")
+        gradients = checked_call(model, "compute_gradients", X, y, y_hat)
+        if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
+            fail(f"compute_gradients should return the pair (dw, db), but it returned "
+                 f"{returned(gradients)} {note}")
+        as_vector(gradients[0], d, f"dw from compute_gradients {note}")
+        as_float(gradients[1], f"db from compute_gradients {note}")
+        as_history(model.call("fit", X, y, lr=0.01, epochs=3), 3, f"fit(X, y, epochs=3) {note}")
+
+
+def check_inputs_untouched(candidate, rng, seed, class_name, data_offset=0.0,
+                           **init_kwargs) -> None:
+    """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
+    n, d = 30, 3
+    X, y = make_data(rng, n, d, offset=data_offset)
+    y_hat = rng.normal(size=n)
+    calls = (("predict", (X,), {}, ("X",)), ("compute_loss", (y_hat, y), {}, ("y_hat", "y")),
+             ("compute_gradients", (X, y, y_hat), {}, ("X", "y", "y_hat")),
+             ("fit", (X, y), {"epochs": 3}, ("X", "y")))
+    for method, args, kwargs, names in calls:
+        model = candidate.new(class_name, d, **init_kwargs)
+        changed = modified_input(model, method, args, names, **kwargs)
+        if changed:
+            name = changed[0]
+            fail(f"{method} modified its input {name} in place (e.g. {name} -= ..., "
+                 f"{name}[...] = ..., or a reshape that writes back); work on a copy "
+                 f"instead: {name} = {name} - ... {data_note(seed, X=X, y=y)}")

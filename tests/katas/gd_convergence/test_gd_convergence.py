@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from katakit import measure  # as a module: call() below is this file's learner call
-from katakit.checking import (as_array, as_float, check, close, data_note, fail, precision_note,
-                              returned, worst_gap)
+from katakit.checking import (as_array, as_float, check, close, data_note, fail, modified_input,
+                              precision_note, returned, worst_gap)
 from katakit.errors import LearnerRaised
 from katakit.sandbox import LearnerObject
 
@@ -548,12 +548,12 @@ def test_inputs_untouched(candidate, rng, seed):
     calls = ((STABLE, (X,), {}, ("X",)),
              (GD, (X, y, stable_lr(X) / 2), {"max_epochs": 20}, ("X", "y")))
     for name, args, kwargs, names in calls:
-        _, after = candidate.call_returning_inputs(name, *args, **kwargs)
-        for label, before, now in zip(names, args, after):
-            if now.shape != before.shape or not np.array_equal(now, before):
-                fail(f"{name} modified its input {label} in place (e.g. {label} -= ..., "
-                     f"{label}[...] = ..., or np.column_stack written back); work on a copy: "
-                     f"{label} = {label} - ... {data_note(seed, X=X, y=y)}")
+        changed = modified_input(candidate, name, args, names, **kwargs)
+        if changed:
+            label = changed[0]
+            fail(f"{name} modified its input {label} in place (e.g. {label} -= ..., "
+                 f"{label}[...] = ..., or np.column_stack written back); work on a copy: "
+                 f"{label} = {label} - ... {data_note(seed, X=X, y=y)}")
 
 
 # --- performance ----------------------------------------------------------------------------

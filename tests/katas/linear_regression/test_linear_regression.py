@@ -10,8 +10,9 @@ import numpy as np
 
 from katakit.checking import (as_float, as_vector, check, close, data_note, fail,
                               precision_note, returned, worst_gap)
-from katakit.linear_models import (as_history, check_predict_values, checked_call,
-                                   largest_stable_lr, make_data, same_trajectory)
+from katakit.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
+                                   check_predict_values, checked_call, largest_stable_lr,
+                                   make_data, same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "LinearRegression"
@@ -46,19 +47,7 @@ def test_init_parameters(candidate):
 def test_output_shapes(candidate, rng, seed):
     """predict, compute_loss, compute_gradients and fit return the right shapes and types,
     including one sample and one feature."""
-    for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
-        X, y = make_data(rng, n, d)
-        note = data_note(seed, X=X, y=y)
-        model = candidate.new(CLASS, d)
-        y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
-        as_float(model.call("compute_loss", y_hat, y), f"compute_loss(y_hat, y) {note}")
-        gradients = checked_call(model, "compute_gradients", X, y, y_hat)
-        if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
-            fail(f"compute_gradients should return the pair (dw, db), but it returned "
-                 f"{returned(gradients)} {note}")
-        as_vector(gradients[0], d, f"dw from compute_gradients {note}")
-        as_float(gradients[1], f"db from compute_gradients {note}")
-        as_history(model.call("fit", X, y, lr=0.01, epochs=3), 3, f"fit(X, y, epochs=3) {note}")
+    check_output_shapes(candidate, rng, seed, CLASS)
 
 
 # --- correctness ----------------------------------------------------------------------------
@@ -333,20 +322,7 @@ def test_no_loop_over_features(candidate, rng):
 @check("robustness")
 def test_inputs_untouched(candidate, rng, seed):
     """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
-    n, d = 30, 3
-    X, y = make_data(rng, n, d)
-    y_hat = rng.normal(size=n)
-    calls = (("predict", (X,), {}), ("compute_loss", (y_hat, y), {}),
-             ("compute_gradients", (X, y, y_hat), {}), ("fit", (X, y), {"epochs": 3}))
-    names = {"predict": ("X",), "compute_loss": ("y_hat", "y"),
-             "compute_gradients": ("X", "y", "y_hat"), "fit": ("X", "y")}
-    for method, args, kwargs in calls:
-        _, after = candidate.new(CLASS, d).call_returning_inputs(method, *args, **kwargs)
-        for name, before, now in zip(names[method], args, after):
-            if now.shape != before.shape or not np.array_equal(now, before):
-                fail(f"{method} modified its input {name} in place (e.g. {name} -= ..., "
-                     f"{name}[...] = ..., or a reshape that writes back); work on a copy "
-                     f"instead: {name} = {name} - ... {data_note(seed, X=X, y=y)}")
+    check_inputs_untouched(candidate, rng, seed, CLASS)
 
 
 # --- performance ----------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import as_float, as_vector, check, close, data_note, fail, worst_gap
+from katakit.checking import (as_float, as_vector, check, close, data_note, fail, modified_input,
+                              worst_gap)
 from katakit.linear_models import (as_history, check_predict_values, largest_stable_lr, make_data,
                                    same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
@@ -404,17 +405,17 @@ def test_inputs_untouched(candidate, rng, seed):
     X, y = make_data(rng, n, d)
     calls = (("predict", (X,), {}), ("fit", (X, y), fit_kwargs(0.01, 3, 8, 0)))
     for method, args, kwargs in calls:
-        _, after = candidate.new(CLASS, d).call_returning_inputs(method, *args, **kwargs)
-        for name, before, now in zip(("X", "y"), args, after):
-            if now.shape != before.shape or not np.array_equal(now, before):
-                reordered = (now.shape == before.shape and
-                             np.array_equal(np.sort(now, axis=0), np.sort(before, axis=0)))
-                how = ("its rows were reordered: shuffling in place (rng.shuffle(X), "
-                       "X[:] = X[order]) changes the caller's data. Index a copy instead: "
-                       "Xb = X[order[start:start + batch_size]]" if reordered else
-                       f"e.g. {name} -= ..., {name}[...] = ... Work on a copy instead")
-                fail(f"{method} modified its input {name} in place; {how} "
-                     f"{data_note(seed, X=X, y=y)}")
+        changed = modified_input(candidate.new(CLASS, d), method, args, ("X", "y"), **kwargs)
+        if changed:
+            name, before, now = changed
+            reordered = (now is not None and now.shape == before.shape and
+                         np.array_equal(np.sort(now, axis=0), np.sort(before, axis=0)))
+            how = ("its rows were reordered: shuffling in place (rng.shuffle(X), "
+                   "X[:] = X[order]) changes the caller's data. Index a copy instead: "
+                   "Xb = X[order[start:start + batch_size]]" if reordered else
+                   f"e.g. {name} -= ..., {name}[...] = ... Work on a copy instead")
+            fail(f"{method} modified its input {name} in place; {how} "
+                 f"{data_note(seed, X=X, y=y)}")
 
 
 # --- performance ----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import contextlib
 
 import numpy as np
 
-from katakit.checking import as_array, as_float, check, data_note, fail, returned, worst_gap
+from katakit.checking import (as_array, as_float, check, data_note, fail, modified_input, returned,
+                              worst_gap)
 from katakit.errors import LearnerRaised
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
@@ -319,12 +320,12 @@ def test_inputs_untouched(candidate, rng, seed):
     """It leaves its input arrays X and y unchanged."""
     X, y = make_data(rng, 30, 3)
     with crash_advice():
-        _, after = candidate.call_returning_inputs(FUNCTION, X, y)
-    for name, before, now in zip(("X", "y"), (X, y), list(after) + [None, None]):
-        if now is None or now.shape != before.shape or not np.array_equal(now, before):
-            fail(f"{FUNCTION} modified its input {name} in place (e.g. {name} -= ..., "
-                 f"{name}[...] = ..., {name}.resize or a reshape that writes back); work on "
-                 f"new arrays instead {data_note(seed, X=X, y=y)}")
+        changed = modified_input(candidate, FUNCTION, (X, y), ("X", "y"))
+    if changed:
+        name = changed[0]
+        fail(f"{FUNCTION} modified its input {name} in place (e.g. {name} -= ..., "
+             f"{name}[...] = ..., {name}.resize or a reshape that writes back); work on "
+             f"new arrays instead {data_note(seed, X=X, y=y)}")
 
 
 # --- performance ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import functools
 
 import numpy as np
 
-from katakit.checking import as_float, check, close, data_note, fail
+from katakit.checking import as_float, check, close, data_note, fail, modified_input
 from katakit.errors import LearnerRaised
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 from katakit.paths import ROOT
@@ -274,12 +274,12 @@ def test_inputs_untouched(candidate, rng, seed):
     """r2_score leaves y_true and y_pred unchanged."""
     y_true = targets(rng, 30)
     y_pred = y_true + rng.normal(size=30)
-    _, after = candidate.call_returning_inputs("r2_score", y_true, y_pred)
-    for name, before, now in zip(("y_true", "y_pred"), (y_true, y_pred), after):
-        if now.shape != before.shape or not np.array_equal(now, before):
-            fail(f"r2_score modified its input {name} in place (e.g. {name} -= ..., "
-                 f"{name} **= 2, {name}[...] = ...); compute new arrays instead: "
-                 f"residual = y_true - y_pred {data_note(seed, y_true=y_true, y_pred=y_pred)}")
+    changed = modified_input(candidate, "r2_score", (y_true, y_pred), ("y_true", "y_pred"))
+    if changed:
+        name = changed[0]
+        fail(f"r2_score modified its input {name} in place (e.g. {name} -= ..., "
+             f"{name} **= 2, {name}[...] = ...); compute new arrays instead: "
+             f"residual = y_true - y_pred {data_note(seed, y_true=y_true, y_pred=y_pred)}")
 
 
 # --- performance ----------------------------------------------------------------------------

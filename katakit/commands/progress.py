@@ -37,9 +37,9 @@ def run(args, clock=time.time) -> int:
     out = console()
     table = Table(title=f"Progress — streak {streak} day{'s' * (streak != 1)}",
                   title_justify="left")
-    for column in ("kata", "status", "checks", "passes", "best time", "time spent", "hints",
-                   "peeks", "due again"):
-        table.add_column(column, no_wrap=column in ("kata", "status", "due again"))
+    for column in ("kata", "status", "checks", "passes", "best", "spent", "hints", "peeks",
+                   "due"):
+        table.add_column(column, no_wrap=True)
     for p in rows:
         due_text = "now" if p.slug in due else (when(p.due_at)[:10] if p.due_at else "-")
         table.add_row(p.slug, p.status, str(p.attempts), str(p.passes),

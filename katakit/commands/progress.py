@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 
+from rich import box
 from rich.table import Table
 
 from katakit import catalog
@@ -36,15 +37,16 @@ def run(args, clock=time.time) -> int:
         return EXIT_OK
     out = console()
     table = Table(title=f"Progress — streak {streak} day{'s' * (streak != 1)}",
-                  title_justify="left")
-    for column in ("kata", "status", "checks", "passes", "best", "spent", "hints", "peeks",
-                   "due"):
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="runs: checks of your files; h/p: hints used / peeks at the reference",
+                  caption_justify="left")
+    for column in ("kata", "status", "runs", "pass", "best", "spent", "h/p", "due"):
         table.add_column(column, no_wrap=True)
     for p in rows:
         due_text = "now" if p.slug in due else (when(p.due_at)[:10] if p.due_at else "-")
         table.add_row(p.slug, p.status, str(p.attempts), str(p.passes),
-                      duration(p.best_time_s), duration(p.time_spent_s), str(p.hints_used),
-                      str(p.peeks), due_text)
+                      duration(p.best_time_s), duration(p.time_spent_s),
+                      f"{p.hints_used}/{p.peeks}", due_text)
     out.print(table)
     _render_mocks(out, mocks)
     if due:

@@ -90,10 +90,26 @@ def test_hints_come_one_at_a_time_and_point_at_the_failing_check(grader, kit_env
 def test_quiz_asks_explains_and_records_the_score(grader, kit_env):
     result = grader("quiz", KATA, input="z\n" + RIGHT_ANSWERS)
     assert "answer with one of a, b, c, d, not 'z'" in result.stdout
-    assert result.stdout.count("Right.") == 7
+    assert result.stdout.count("Right — the answer is") == 7
     assert "Score: 7/7 answered" in result.stdout
     rows = history(kit_env).execute("SELECT count(*), sum(correct) FROM quiz_answers")
     assert rows.fetchone() == (7, 7)
+
+
+@pytest.mark.parametrize("slug", catalog.slugs())
+def test_hints_and_explanations_print_verbatim_brackets_included(grader, slug):
+    """Manifest text such as `X[idx]` or `[w, b]` must not be eaten as console markup."""
+    kata = catalog.load(slug)
+    hints = " ".join(grader("hint", slug, "--all").stdout.split())
+    for hint in kata.hints:
+        assert " ".join(hint.text.split()) in hints
+    answers = "".join((f"{q.answer_value!r}" if q.is_numeric else q.answer) + "\n"
+                      for q in kata.quiz)
+    quiz = " ".join(grader("quiz", slug, input=answers).stdout.split())
+    assert quiz.count("Right — the answer is") == len(kata.quiz)
+    for question in kata.quiz:
+        for text in (question.question, question.explanation, *question.choices):
+            assert " ".join(text.split()) in quiz
 
 
 def test_quiz_stops_cleanly_at_end_of_input(grader, kit_env):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+
 from katakit import catalog
 from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, console
 from katakit.history import open_history
@@ -47,7 +49,7 @@ def run(args) -> int:
     if not chosen:
         out.print(f"All {total} hints are already revealed; `--all` shows them again.")
     for index in chosen:
-        out.print(f"[bold]Hint {index + 1} of {total}[/bold]  {kata.hints[index].text}")
+        out.print(f"[bold]Hint {index + 1} of {total}[/bold]  {escape(kata.hints[index].text)}")
     fitting = hint_for_failures(kata, failing)
     if failing and fitting is not None:
         out.print(f"\nYour last check failed {', '.join(failing)}: hint {fitting + 1} is "

@@ -17,13 +17,14 @@ import time
 import tty
 
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.table import Table
 
 from katakit import catalog, mock, report
 from katakit.commands.check import grade_and_record
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_OK, KATA_HELP, UsageError,
                                      console, duration, plain_output)
-from katakit.commands.quiz import show_question
+from katakit.commands.quiz import answer_and_explanation, show_question
 from katakit.history import open_history
 
 HELP = "a timed mock interview: code under a countdown, follow-up questions, a scorecard"
@@ -200,7 +201,7 @@ def give_hint(session, out) -> None:
         hint = session.take_hint(slug)
         if hint is not None:
             index, text = hint
-            out.print(f"[bold]Hint {index + 1}[/bold] (costs {mock.HINT_COST:g} points): {text}")
+            out.print(f"[bold]Hint {index + 1}[/bold] (costs {mock.HINT_COST:g} points): {escape(text)}")
             return
     out.print("No hints left.")
 
@@ -215,10 +216,9 @@ def follow_up_phase(session, prompt, out, clock, limit: float) -> None:
         answer = prompt.read(lambda: f"[{countdown(max(asked + limit - clock(), 0))} left] "
                              "your answer", asked + limit, clock)
         correct = session.answer(slug, question, answer or None, clock() - asked, limit)
-        verdict = "[green]Right.[/green]" if correct else (
-            "[red]Time's up.[/red]" if answer is None else "[red]Not quite.[/red]")
-        right = f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})"
-        out.print(f"{verdict} Answer: {right}. {question.explanation}")
+        verdict = "[green]Right[/green]" if correct else (
+            "[red]Time's up[/red]" if answer is None else "[red]Not quite[/red]")
+        out.print(f"{verdict} — {answer_and_explanation(question)}")
 
 
 def render_scorecard(out, card: dict) -> None:
@@ -234,4 +234,4 @@ def render_scorecard(out, card: dict) -> None:
               f"Overall {card['overall']:.2f} / 4: [bold]{card['grade']}[/bold]")
     out.print("Practise next:")
     for advice in card["practise_next"]:
-        out.print(f"  - {advice}")
+        out.print(f"  - {escape(advice)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+
 from katakit import catalog
 from katakit import quiz as answer_key
 from katakit.commands.common import EXIT_OK, KATA_HELP, console
@@ -26,9 +28,9 @@ def prompt_for(question) -> str:
 
 def show_question(out, question, number: int, total: int) -> None:
     out.print(f"\n[bold]Question {number} of {total}[/bold] [dim]({question.id})[/dim]")
-    out.print(question.question)
+    out.print(escape(question.question))
     for letter, choice in zip(answer_key.letters(question), question.choices):
-        out.print(f"  {letter}) {choice}")
+        out.print(f"  {letter}) {escape(choice)}")
 
 
 def read_valid_answer(question, read) -> str | None:
@@ -46,14 +48,17 @@ def read_valid_answer(question, read) -> str | None:
         print(problem)
 
 
+def answer_and_explanation(question) -> str:
+    """The right answer and why, as console markup (manifest text may hold [brackets])."""
+    right = f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})"
+    return escape(f"the answer is {right}. {question.explanation}")
+
+
 def explain(out, question, answer: str) -> bool:
-    problem = answer_key.problem_with(question, answer)
-    right = (f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})")
-    if problem is None:
-        out.print("[green]Right.[/green] " + question.explanation)
-    else:
-        out.print(f"[red]Not quite[/red] — the answer is {right}. {question.explanation}")
-    return problem is None
+    correct = answer_key.problem_with(question, answer) is None
+    verdict = "[green]Right[/green]" if correct else "[red]Not quite[/red]"
+    out.print(f"{verdict} — {answer_and_explanation(question)}")
+    return correct
 
 
 def run(args, read=input) -> int:

@@ -19,10 +19,10 @@ def test_load(learner_process):
 
 
 @check("api")
-def test_signatures(kata, candidate):
+def test_signatures(kata, loaded_file):
     """Every class, method and function of the spec exists and can be called as the spec does."""
     wanted = {e.name: list(e.methods) for e in kata.entries}
-    found = candidate.inspect(wanted)
+    found = loaded_file.inspect(wanted)
     complaints = []
     for entry in kata.entries:
         complaints += _entry_problems(entry, found.get(entry.name, {}))

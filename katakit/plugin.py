@@ -24,6 +24,9 @@ from katakit import reference as reference_loader
 INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may be fine. "
                   "Please report it with the seed. Set KATAKIT_DEBUG=1 to see the traceback.")
 
+SKIPPED_NOT_LOADED = "your file must load first (see the `load` check)"
+SKIPPED_MISSING = "your file does not define {names} yet (see the `signatures` check)"
+
 
 class GradingPlugin:
     """Collects one CheckResult per hidden check; owns the learner's worker processes."""
@@ -32,6 +35,7 @@ class GradingPlugin:
         self._kata, self._target, self._seed = kata, target, seed
         self.results: list[CheckResult] = []
         self._candidates: list[Candidate] = []
+        self._missing_entries: list[str] | None = None
 
     # fixtures --------------------------------------------------------------------------------
     @pytest.fixture(scope="session")
@@ -55,13 +59,26 @@ class GradingPlugin:
         return candidate
 
     @pytest.fixture
-    def candidate(self, learner_process) -> Candidate:
+    def loaded_file(self, learner_process) -> Candidate:
         """The learner's file, loaded; checks are skipped when it does not load."""
         try:
             learner_process.ensure_started()
         except LoadFailed:
-            pytest.skip("skipped: your file did not load (see the `load` check)")
+            pytest.skip(SKIPPED_NOT_LOADED)
         return learner_process
+
+    @pytest.fixture
+    def candidate(self, loaded_file) -> Candidate:
+        """The learner's file with every class and function of the spec defined; a check that
+        drives the spec is skipped when one is missing (``signatures`` says which), rather
+        than repeating the same AttributeError a dozen times."""
+        if self._missing_entries is None:
+            found = loaded_file.inspect({entry.name: [] for entry in self._kata.entries})
+            self._missing_entries = [name for name, info in found.items()
+                                     if info.get("kind") == "missing"]
+        if self._missing_entries:
+            pytest.skip(SKIPPED_MISSING.format(names=" and ".join(self._missing_entries)))
+        return loaded_file
 
     @pytest.fixture(scope="session")
     def reference(self):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -51,6 +52,30 @@ def test_syntax_error_names_the_line_and_exits_1(grader, tmp_path):
     assert "SyntaxError at line 4" in result.stdout
     assert "other checks were not run" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_file_that_does_not_compile_passes_nothing(grader, tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("import numpy as np\nclass LinearRegression(\n")
+    report = json.loads(grader("check", KATA, "--file", broken, "--json").stdout)
+    statuses = Counter(c["status"] for c in report["checks"])
+    assert statuses == {"fail": 1, "skip": len(report["checks"]) - 1}
+
+
+def test_a_missing_class_is_reported_once_and_its_checks_are_skipped(grader, tmp_path):
+    empty = tmp_path / "empty.py"
+    empty.write_text("import numpy as np\n")
+    result = grader("check", KATA, "--file", empty, "--json")
+    checks = {c["id"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["signatures"]["status"] == "fail"
+    assert "defines no class named LinearRegression" in checks["signatures"]["message"]
+    skipped = [c for c in checks.values() if c["status"] == "skip"]
+    assert len(skipped) >= 10
+    assert all("does not define LinearRegression" in c["message"] for c in skipped)
+    assert {c["category"] for c in checks.values() if c["status"] == "todo"} == {"quiz"}
+    shown = grader("check", KATA, "--file", empty).stdout
+    assert f"{len(skipped)} other checks were not run" in shown
+    assert "AttributeError" not in shown
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +45,36 @@ class Row:
     checks: tuple = ()
 
 
-def discover(kata: Kata, folder: Path) -> list[Submission]:
-    """``folder/*.py`` (named by file) and ``folder/<student>/<kata>.py`` (named by folder)."""
-    found = [Submission(p.stem, p) for p in sorted(folder.glob("*.py"))]
-    found += [Submission(p.parent.name, p) for p in sorted(folder.glob(f"*/{kata.slug}.py"))]
-    return found
+def discover(kata: Kata, folder: Path) -> tuple[list[Submission], list[str]]:
+    """The submissions, sorted by student, and what was left out and why.
+
+    ``folder/*.py`` is named by its file, ``folder/<student>/<kata>.py`` by its folder; when
+    both forms give the same name, both rows are named by their path instead. Hidden entries
+    (``.git``, ``__pycache__`` ...) are left out silently: nobody hands those in.
+    """
+    found, ignored = [], []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith((".", "__")):
+            continue
+        if entry.is_dir():
+            inside = entry / f"{kata.slug}.py"
+            if inside.is_file():
+                found.append(Submission(entry.name, inside))
+            else:
+                ignored.append(f"{entry.name}/ (no {kata.slug}.py inside)")
+        elif entry.suffix == ".py":
+            found.append(Submission(entry.stem, entry))
+        else:
+            ignored.append(f"{entry.name} (not a .py file)")
+    names = Counter(s.student for s in found)
+    found = [s if names[s.student] == 1 else Submission(str(s.path.relative_to(folder)), s.path)
+             for s in found]
+    return sorted(found, key=lambda s: (s.student.lower(), s.student)), ignored
 
 
 def grade_one(kata: Kata, submission: Submission, seed: int) -> Row:
     command = [sys.executable, str(ROOT / "grader.py"), "check", kata.slug, "--file",
-               str(submission.path), "--json", "--seed", str(seed), "--no-record"]
+               str(submission.path.resolve()), "--json", "--seed", str(seed), "--no-record"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
                                 timeout=ROW_TIMEOUT_S)
@@ -90,10 +111,27 @@ def grade_all(kata: Kata, submissions, seed: int, jobs: int, on_done=lambda row:
         return list(pool.map(work, submissions))
 
 
-def write_reports(kata: Kata, rows, seed: int, base: Path) -> tuple[Path, Path]:
-    """``base.csv`` (one row per submission) and ``base.json`` (with every check)."""
-    base.parent.mkdir(parents=True, exist_ok=True)
-    csv_path, json_path = base.with_suffix(".csv"), base.with_suffix(".json")
+def report_paths(base: Path) -> tuple[Path, Path]:
+    """``base.csv`` and ``base.json``; a ``.csv`` or ``.json`` ending on ``base`` is dropped,
+    any other dot stays (``grades.2024-fall`` -> ``grades.2024-fall.csv``)."""
+    if base.suffix in (".csv", ".json"):
+        base = base.with_suffix("")
+    return base.with_name(base.name + ".csv"), base.with_name(base.name + ".json")
+
+
+def prepare_reports(base: Path) -> tuple[Path, Path]:
+    """Make sure the reports can be written before any grading starts; OSError if not."""
+    paths = report_paths(base)
+    paths[0].parent.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    return paths
+
+
+def write_reports(kata: Kata, rows, seed: int, paths: tuple[Path, Path]) -> None:
+    """The CSV (one row per submission) and the JSON (with every check's message)."""
+    csv_path, json_path = paths
     categories = [c.value for c in Category]
     with open(csv_path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -110,4 +148,3 @@ def write_reports(kata: Kata, rows, seed: int, base: Path) -> tuple[Path, Path]:
          "failing": list(r.failing), "duration_s": r.duration_s, "seed": r.seed,
          "message": r.message, "checks": list(r.checks)} for r in rows]}
     json_path.write_text(json.dumps(document, indent=1), encoding="utf-8")
-    return csv_path, json_path

@@ -17,10 +17,11 @@ ISOLATED = {**os.environ, "KATAKIT_DATA": str(_SCRATCH / "data"),
             "KATAKIT_WORKSPACE": str(_SCRATCH / "workspace")}
 
 
-def run_grader(*args, timeout=240, env=None, **kwargs) -> subprocess.CompletedProcess:
-    """``python grader.py ARGS`` in a subprocess, as a learner would type it."""
+def run_grader(*args, timeout=240, env=None, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
+    """``python grader.py ARGS`` in a subprocess, as a learner would type it (from the kit's
+    folder unless ``cwd`` says where)."""
     return subprocess.run([sys.executable, str(ROOT / "grader.py"), *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout, cwd=cwd,
                           env=env or ISOLATED, **kwargs)
 
 

@@ -91,6 +91,34 @@ def test_batch_grades_a_cohort_with_the_verdicts_of_single_grading(grader, tmp_p
     assert f"{len(expected)} submissions" in result.stdout
 
 
+@pytest.mark.slow
+def test_batch_from_a_course_folder_with_relative_paths_says_what_it_left_out(grader,
+                                                                               tmp_path):
+    course = tmp_path / "course"
+    (course / "submissions" / "ada").mkdir(parents=True)
+    (course / "submissions" / "carol").mkdir()
+    shutil.copy(ROOT / "solutions" / f"{KATA}.py", course / "submissions" / "ada" / f"{KATA}.py")
+    shutil.copy(catalog.load(KATA).stub_path, course / "submissions" / "bob.py")
+    (course / "submissions" / "carol" / "solution.py").write_text("# wrong file name\n")
+    (course / "submissions" / "notes.txt").write_text("grades due Friday\n")
+    result = grader("batch", KATA, "submissions", "--jobs", "2", "--out", "grades.2026-fall",
+                    cwd=course)
+    assert "Left out 2: carol/ (no linear_regression.py inside), notes.txt (not a .py file)" \
+        in " ".join(result.stdout.split())
+    rows = json.loads((course / "grades.2026-fall.json").read_text())["submissions"]
+    assert [(r["student"], r["verdict"]) for r in rows] == [("ada", "pass"), ("bob", "todo")]
+    assert (course / "grades.2026-fall.csv").is_file()
+
+
+def test_batch_checks_the_report_can_be_written_before_grading(grader, tmp_path):
+    (tmp_path / "taken").write_text("a file where a folder should be\n")
+    (tmp_path / "subs").mkdir()
+    shutil.copy(ROOT / "solutions" / f"{KATA}.py", tmp_path / "subs" / "ada.py")
+    result = grader("batch", KATA, tmp_path / "subs", "--out", tmp_path / "taken" / "report")
+    assert result.returncode == 2 and "cannot write the reports" in result.stderr
+    assert "Traceback" not in result.stderr and "grading" not in result.stdout
+
+
 def test_batch_refuses_a_missing_folder(grader, tmp_path):
     result = grader("batch", KATA, tmp_path / "nope")
     assert result.returncode == 2 and "not a folder" in result.stderr

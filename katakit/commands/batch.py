@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
@@ -36,12 +37,19 @@ def run(args) -> int:
         raise UsageError(f"not a folder: {args.dir}")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    submissions = batch.discover(kata, args.dir)
+    submissions, ignored = batch.discover(kata, args.dir)
     if not submissions:
         raise UsageError(f"no submissions in {args.dir}: expected *.py files or "
                          f"<student>/{kata.slug}.py")
+    try:
+        paths = batch.prepare_reports(args.out or Path.cwd() / f"batch-{kata.slug}")
+    except OSError as error:
+        raise UsageError(f"cannot write the reports: {error.strerror}: {error.filename} "
+                         "(choose another --out)") from None
     seed = grading.new_seed() if args.seed is None else args.seed
     out = console()
+    if ignored:
+        out.print(escape(f"Left out {len(ignored)}: " + ", ".join(ignored)), highlight=False)
     started = time.perf_counter()
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=out,
@@ -50,13 +58,12 @@ def run(args) -> int:
         rows = batch.grade_all(kata, submissions, seed, args.jobs,
                                on_done=lambda row: progress.advance(task))
     elapsed = time.perf_counter() - started
-    base = args.out.with_suffix("") if args.out else Path.cwd() / f"batch-{kata.slug}"
-    csv_path, json_path = batch.write_reports(kata, rows, seed, base)
+    batch.write_reports(kata, rows, seed, paths)
     out.print(summary_table(rows))
     verdicts = Counter(row.verdict for row in rows)
     out.print(f"{len(rows)} submissions in {elapsed:.1f} s with {args.jobs} job(s), seed "
               f"{seed}: " + ", ".join(f"{n} {v}" for v, n in verdicts.most_common()))
-    out.print(f"wrote {csv_path} and {json_path}")
+    out.print(escape(f"wrote {paths[0]} and {paths[1]}"), highlight=False)
     return EXIT_OK if verdicts.keys() <= {"pass"} else EXIT_NOT_PASSED
 
 
@@ -68,9 +75,10 @@ def summary_table(rows) -> Table:
     for row in rows:
         passed = sum(p for p, _ in row.categories.values())
         total = sum(t for _, t in row.categories.values())
-        table.add_row(row.student, f"[{style.get(row.verdict, '')}]{row.verdict}[/]",
+        table.add_row(escape(row.student), f"[{style.get(row.verdict, '')}]{row.verdict}[/]",
                       f"{passed}/{total}" if total else "-",
-                      _first(row.failing) or row.message or "-", f"{row.duration_s:.1f} s")
+                      escape(_first(row.failing) or row.message or "-"),
+                      f"{row.duration_s:.1f} s")
     return table
 
 

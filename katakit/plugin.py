@@ -36,6 +36,9 @@ class GradingPlugin:
         self.results: list[CheckResult] = []
         self._candidates: list[Candidate] = []
         self._missing_entries: list[str] | None = None
+        # Imported before any learner code runs, so nothing a submission does to the files
+        # can change what this process executes.
+        self._reference = reference_loader.load(kata)
 
     # fixtures --------------------------------------------------------------------------------
     @pytest.fixture(scope="session")
@@ -83,7 +86,7 @@ class GradingPlugin:
     @pytest.fixture(scope="session")
     def reference(self):
         """The reference solution imported in this (trusted) process, for expected values."""
-        return reference_loader.load(self._kata)
+        return self._reference
 
     @pytest.fixture(scope="session")
     def reference_process(self) -> Candidate:

@@ -14,6 +14,7 @@ import pytest
 from katakit.catalog import Kata
 from katakit.plugin import GradingPlugin
 from katakit.results import Category, CheckResult, Report, Status, category_order
+from katakit.sandbox import protect_examiner
 
 COMMON_CHECKS = Path(__file__).with_name("checks_common.py")
 FINAL_CHECKS = Path(__file__).with_name("checks_final.py")
@@ -30,6 +31,7 @@ def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None =
     """Run every hidden check of ``kata`` against the file ``target``."""
     seed = new_seed() if seed is None else seed
     started = time.perf_counter()
+    protect_examiner()
     plugin = GradingPlugin(kata, Path(target), seed)
     args = [str(COMMON_CHECKS), str(kata.checks_path), str(FINAL_CHECKS),
             "--rootdir", str(kata.folder), "-c", os.devnull, *PYTEST_ARGS]

@@ -30,6 +30,25 @@ SINGLE_THREADED = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREA
                                           "VECLIB_MAXIMUM_THREADS")}
 
 
+PR_SET_DUMPABLE = 4
+
+
+def protect_examiner() -> None:
+    """Make this (the grading) process non-dumpable on Linux: a worker running as the same
+    user can then no longer open ``/proc/<our pid>/mem`` or ``/fd/*``, even from native code
+    that slips past the worker's audit hook. Children get a fresh flag at ``exec``."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+PR_SET_DUMPABLE = 4
+
+
 @dataclass(frozen=True)
 class Limits:
     """Resource limits and deadlines for one learner process (overridable per kata)."""

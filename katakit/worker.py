@@ -7,6 +7,7 @@ this module only has to make honest mistakes easy to report.
 
 from __future__ import annotations
 
+import builtins
 import importlib.abc
 import importlib.util
 import inspect
@@ -42,28 +43,66 @@ class ForbiddenImport(importlib.abc.MetaPathFinder):
 
 
 KIT_ROOT = Path(__file__).resolve().parents[1]
-PROTECTED = tuple(str(KIT_ROOT / folder) + os.sep for folder in ("solutions", "tests", "katakit"))
+PROTECTED = tuple(str(KIT_ROOT / folder) for folder in ("solutions", "tests", "katakit", ".git"))
 SPAWNING = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
-            "os.forkpty", "pty.spawn", "ctypes.dlopen"}
+            "os.forkpty", "pty.spawn"}
+CHANGING = {"os.rename", "os.link", "os.symlink", "os.remove", "os.rmdir", "os.truncate",
+            "os.chmod", "os.chown", "os.utime", "os.mkdir", "os.mkfifo", "os.mknod",
+            "os.chflags", "os.lchflags", "os.setxattr", "os.removexattr", "shutil.rmtree",
+            "sqlite3.connect"}
+WRITING = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+HARMLESS_WRITES = ("/dev/null",)
 
 
 def install_guard(graded_file: str) -> None:
     """Refuse, for the rest of this process, what would let a submission read the kit's own
-    files (the reference solution, the hidden checks) or escape into another process.
+    files (the reference solution, the hidden checks), change any file, reach into another
+    process (``/proc/<pid>``, subprocesses) or run native code through ctypes.
 
     A CPython audit hook cannot be removed once added, so learner code cannot undo this.
+    Grading never needs a submission to write files, so writing is refused outright: that
+    also closes renaming a planted file over the kit and opening a folder to get a handle
+    for ``dir_fd`` tricks (the audit event does not carry ``dir_fd``).
     """
     graded = os.path.realpath(graded_file)
+    own_proc = f"/proc/{os.getpid()}"
+
+    def refused(event, args) -> str | None:
+        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            return _open_problem(os.fsdecode(args[0]), args[2] if len(args) > 2 else 0,
+                                 graded, own_proc)
+        if event in SPAWNING or event.startswith("ctypes."):
+            return f"{event} is not allowed in a kata submission"
+        if event in CHANGING:
+            return "a submission may not create, change or remove files"
+        return None
 
     def guard(event, args):
-        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
-            path = os.path.realpath(os.fsdecode(args[0]))
-            if path != graded and path.startswith(PROTECTED):
-                raise PermissionError("a submission may not read the kit's own files")
-        elif event in SPAWNING:
-            raise PermissionError(f"{event} is not allowed in a kata submission")
+        problem = refused(event, args)
+        if problem:
+            raise PermissionError(problem)
 
     sys.addaudithook(guard)
+
+
+def _open_problem(name: str, flags, graded: str, own_proc: str) -> str | None:
+    """Why opening ``name`` is refused, or None."""
+    plain, real = os.path.abspath(name), os.path.realpath(name)
+    for path in {plain, real} - {graded}:
+        if any(_inside(path, folder) for folder in PROTECTED):
+            return "a submission may not read the kit's own files"
+        if _inside(path, "/proc") and not _inside(path, own_proc) \
+                and path.split(os.sep)[2:3] != ["self"] and path.split(os.sep)[2].isdigit():
+            return "a submission may not look into other processes"
+    if isinstance(flags, int) and flags & WRITING and real not in HARMLESS_WRITES:
+        return f"a submission may not write files (tried to open {name!r} for writing)"
+    if os.path.isdir(real):
+        return f"a submission may not open folders (tried {name!r})"
+    return None
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)
 
 
 def apply_limits(limits: dict) -> None:
@@ -127,7 +166,9 @@ class Worker:
         install_guard(self.learner_path)
         spec = importlib.util.spec_from_file_location(MODULE_NAME, self.learner_path)
         module = importlib.util.module_from_spec(spec)
-        module.__dict__["__builtins__"] = tracing.instrumented_builtins(self.counter)
+        namespace = dict(vars(builtins))
+        self.counter.counting_builtins(namespace)
+        module.__dict__["__builtins__"] = namespace
         sys.modules[MODULE_NAME] = module
         spec.loader.exec_module(module)
         self.module = module

@@ -125,3 +125,31 @@ def test_a_submission_cannot_read_the_kit_or_spawn_processes(tmp_path):
             c.call("read_reference")
         with pytest.raises(LearnerRaised, match="os.system is not allowed"):
             c.call("shell")
+
+
+ATTACKS = {
+    "plant_over_the_reference": "os.replace('/tmp/plant.py', str(KIT / 'solutions' / 'x.py'))",
+    "write_any_file": "open('/tmp/katakit-probe.txt', 'w').write('x')",
+    "open_a_kit_folder_for_dir_fd": "os.open(str(KIT / 'solutions'), os.O_RDONLY)",
+    "open_the_root_folder_for_dir_fd": "os.open('/', os.O_RDONLY)",
+    "hard_link_the_reference": "os.link(str(KIT / 'solutions' / 'r2_score.py'), '/tmp/r.py')",
+    "write_the_graders_stdout": "open(f'/proc/{os.getppid()}/fd/1', 'w')",
+    "read_the_graders_memory": "open(f'/proc/{os.getppid()}/mem', 'rb')",
+    "patch_own_memory": "open('/proc/self/mem', 'r+b')",
+    "native_code_via_ctypes": "__import__('ctypes').pythonapi.Py_GetVersion",
+    "read_git_objects": "open(str(KIT / '.git' / 'HEAD')).read()",
+}
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_a_submission_cannot_change_files_or_reach_other_processes(tmp_path, attack):
+    source = ("import os, pathlib, sys\n"
+              "KIT = pathlib.Path(sys.modules['katakit'].__file__).resolve().parents[1]\n"
+              f"def attack():\n    {ATTACKS[attack]}\n"
+              "def harmless():\n"
+              "    open('/dev/null', 'w').write('x')\n"
+              "    return len(open('/proc/self/status').read()) > 0\n")
+    with learner(tmp_path, source) as c:
+        with pytest.raises(LearnerRaised, match="PermissionError"):
+            c.call("attack")
+        assert c.call("harmless") is True

@@ -6,11 +6,15 @@ it is not:
 * interpreter events (``call`` and ``line`` via ``sys.settrace``): catches ``for``/``while``
   loops, comprehensions, generators, recursion, and NumPy helpers that call back into Python
   (``np.vectorize``, ``np.apply_along_axis``);
-* array elements iterated by builtins that loop in C (``sum(err)``, ``map(f, X)``,
-  ``functools.reduce``, ``math.fsum`` ...): those never enter the interpreter, so the learner's
-  module gets builtins that note how many rows they were handed before delegating.
+* items iterated by builtins that loop in C (``sum(err)``, ``map(f, X)``, ``map(f, [*X.T])``,
+  ``functools.reduce``, ``math.fsum`` ...): those never enter the interpreter, so while
+  counting, the learner's module sees builtins that note how many items they were handed
+  before delegating. Outside a count the real builtins are in place, so annotations,
+  ``singledispatch`` registrations and ``type(x) is list`` at import time see the real types.
 
-Anything else is left to the examiner's timing backstop (the performance check).
+Turning tracing off from the learner's code (``sys.settrace(None)``) is noticed through an
+audit hook and voids the count. Anything else is left to the examiner's timing backstop (the
+performance check).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import collections
 import functools
 import itertools
 import math
+import operator
 import sys
 
 import numpy as np
@@ -32,19 +37,27 @@ _ITERATING_LIBRARY_FUNCTIONS = ((functools, "reduce"), (math, "fsum"), (math, "p
 
 
 class WorkCounter:
-    """Counts interpreter events and C-level array iteration while ``active``."""
+    """Counts interpreter events and C-level iteration while ``active``."""
 
     def __init__(self, learner_file: str):
         self.learner_file = learner_file
         self.active = False
+        self.tampered = False
         self.events = 0
         self.iterated = 0
         self.lines: collections.Counter = collections.Counter()
+        self._swaps: list[tuple[dict, dict]] = []
+        sys.addaudithook(self._audit)
 
     def reset(self) -> None:
         self.events = 0
         self.iterated = 0
+        self.tampered = False
         self.lines = collections.Counter()
+
+    def _audit(self, event, args) -> None:
+        if self.active and event in ("sys.settrace", "sys.setprofile"):
+            self.tampered = True
 
     # sys.settrace protocol -------------------------------------------------------------------
     def on_call(self, frame, event, arg):
@@ -61,87 +74,88 @@ class WorkCounter:
     def run(self, function):
         """Call ``function()`` with counting on; returns its result."""
         self.reset()
-        self.active = True
         sys.settrace(self.on_call)
+        self._install()
+        self.active = True
         try:
             return function()
         finally:
-            tracer_intact = sys.gettrace() == self.on_call
-            sys.settrace(None)
             self.active = False
+            self._uninstall()
+            tracer_intact = sys.gettrace() == self.on_call and not self.tampered
+            sys.settrace(None)
             if not tracer_intact:
-                self.events = -1  # the learner's code replaced the tracer: nothing can be trusted
+                self.events = -1  # the learner's code touched the tracer: nothing can be trusted
 
     # C-level iteration -----------------------------------------------------------------------
+    def counting_builtins(self, namespace: dict) -> None:
+        """Give ``namespace`` (a learner module's builtins) counting stand-ins while counting."""
+        self._swaps.append((namespace, {name: _counted(namespace[name], self)
+                                        for name in _ITERATING_BUILTINS}))
+
+    def _install(self) -> None:
+        for namespace, stand_ins in self._swaps:
+            namespace.update(stand_ins)
+
+    def _uninstall(self) -> None:
+        for namespace, stand_ins in self._swaps:
+            namespace.update({name: getattr(builtins, name) for name in stand_ins})
+
     def note(self, iterables) -> None:
+        """Count the items of every argument that is a sized collection or iterator."""
         if not self.active:
             return
         for candidate in iterables:
-            if isinstance(candidate, np.ndarray) and candidate.ndim > 0:
-                self.iterated += candidate.shape[0]
-                caller = sys._getframe(2)
-                if caller.f_code.co_filename == self.learner_file:
-                    self.lines[caller.f_lineno] += candidate.shape[0]
-
-    def wrap(self, original):
-        if isinstance(original, type):
-            return _CountedType(original, self)
-        counter = self
-
-        @functools.wraps(original)
-        def counted(*args, **kwargs):
-            counter.note(args)
-            return original(*args, **kwargs)
-
-        return counted
+            if callable(candidate) or isinstance(candidate, (str, bytes, int, float)):
+                continue
+            try:
+                items = operator.length_hint(candidate, 0)
+            except Exception:  # a learner's __len__ may raise; that is not ours to report
+                continue
+            self.iterated += items
+            caller = sys._getframe(2)
+            if items and caller.f_code.co_filename == self.learner_file:
+                self.lines[caller.f_lineno] += items
 
 
-class _CountedType:
-    """Stands in for a builtin type (``list``, ``map`` ...) so that calling it is counted while
-    ``isinstance``, ``list[float]`` annotations, subclassing and class attributes still behave."""
+class _CountingMeta(type):
+    """Metaclass of a builtin type's stand-in: calling the stand-in itself is counted and
+    returns a real instance of the builtin; ``isinstance``, ``issubclass``, ``match`` class
+    patterns, ``list[float]`` and subclassing behave as with the builtin."""
 
-    def __init__(self, original: type, counter: WorkCounter):
-        self._original = original
-        self._counter = counter
+    def __call__(cls, *args, **kwargs):
+        if cls.__dict__.get("_stand_in_for") is None:  # a learner's subclass
+            return super().__call__(*args, **kwargs)
+        cls._counter.note(args)
+        return cls._stand_in_for(*args, **kwargs)
 
-    def __call__(self, *args, **kwargs):
-        self._counter.note(args)
-        return self._original(*args, **kwargs)
+    def __instancecheck__(cls, instance):
+        original = cls.__dict__.get("_stand_in_for")
+        return isinstance(instance, original) if original else super().__instancecheck__(
+            instance)
 
-    def __instancecheck__(self, instance):
-        return isinstance(instance, self._original)
-
-    def __subclasscheck__(self, subclass):
-        return issubclass(subclass, self._original)
-
-    def __mro_entries__(self, bases):
-        return (self._original,)
-
-    def __getitem__(self, item):
-        return self._original[item]
-
-    def __getattr__(self, name):
-        return getattr(self._original, name)
-
-    def __eq__(self, other):
-        return other is self._original or other is self
-
-    def __hash__(self):
-        return hash(self._original)
-
-    def __repr__(self):
-        return repr(self._original)
+    def __subclasscheck__(cls, subclass):
+        original = cls.__dict__.get("_stand_in_for")
+        return issubclass(subclass, original) if original else super().__subclasscheck__(
+            subclass)
 
 
-def instrumented_builtins(counter: WorkCounter) -> dict:
-    """A builtins namespace for the learner's module whose iterating builtins report to counter."""
-    namespace = dict(vars(builtins))
-    for name in _ITERATING_BUILTINS:
-        namespace[name] = counter.wrap(namespace[name])
-    return namespace
+def _counted(original, counter: WorkCounter):
+    if isinstance(original, type):
+        return _CountingMeta(original.__name__, (original,),
+                             {"_stand_in_for": original, "_counter": counter,
+                              "__module__": "builtins", "__qualname__": original.__qualname__})
+
+    @functools.wraps(original)
+    def counted(*args, **kwargs):
+        counter.note(args)
+        return original(*args, **kwargs)
+
+    return counted
 
 
 def instrument_library_functions(counter: WorkCounter) -> None:
-    """Patch iterating library functions before the learner's module imports them."""
+    """Patch iterating library functions before the learner's module imports them; they only
+    count while ``counter`` is active."""
     for module, name in _ITERATING_LIBRARY_FUNCTIONS:
-        setattr(module, name, counter.wrap(getattr(module, name)))
+        setattr(module, name, _counted(getattr(module, name), counter))

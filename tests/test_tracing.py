@@ -14,10 +14,35 @@ LOOPS = {
     "map_of_c_function": "    return list(map(abs, x))\n",
     "reduce": "    import functools, operator\n    return functools.reduce(operator.add, x)\n",
     "np_vectorize": "    return np.vectorize(lambda v: v * 2)(x)\n",
+    "map_over_unpacked_rows": "    return np.array(list(map(np.abs, [*x])))\n",
+    "iterator_consumed_in_c": "    return sum(iter(x))\n",
     "recursion": "    return 0.0 if len(x) == 0 else x[0] + f(x[1:])\n",
 }
 VECTORIZED = "    xs: list[float] = list((1.0, 2.0))\n    assert isinstance(xs, list)\n" \
              "    return float(np.sum(x * 2)) + len(xs)\n"
+# Valid code that leans on the builtin types themselves, at import time and inside the call.
+USES_BUILTIN_TYPES = """import functools
+import numpy as np
+
+@functools.singledispatch
+def as_array(value):
+    return np.asarray(value, dtype=float)
+
+@as_array.register(list)
+def _(value: list | tuple):
+    return np.array(value, dtype=float)
+
+assert type([]) is list  # real builtins outside the counted calls
+
+def f(x: np.ndarray | list):
+    match [1.0, 2.0]:
+        case list() as pair if isinstance(pair, (list, tuple)):
+            pass
+        case _:
+            raise AssertionError("match on list() failed")
+    assert issubclass(list, object) and isinstance(list, type)
+    return float(np.sum(as_array(x))) + float(np.sum(as_array([1.0, 2.0])))
+"""
 
 
 def work(tmp_path, body, n):
@@ -35,3 +60,23 @@ def test_every_loop_style_grows_with_the_data(tmp_path, style):
 
 def test_vectorized_code_does_constant_work_and_builtins_still_behave(tmp_path):
     assert work(tmp_path, VECTORIZED, 20) == work(tmp_path, VECTORIZED, 2000)
+
+
+def test_builtin_types_keep_working_in_annotations_match_and_singledispatch(tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text(USES_BUILTIN_TYPES)
+    with Candidate(path) as candidate:
+        assert candidate.load_problem() is None
+        assert candidate.call("f", np.ones(4)) == 7.0
+        counts = candidate.trace([{"name": "f", "args": [np.ones(5)]}])
+    assert counts["events"] > 0
+
+
+def test_switching_the_tracer_off_voids_the_count(tmp_path):
+    body = ("    import sys\n    tracer = sys.gettrace()\n    sys.settrace(None)\n"
+            "    t = 0.0\n    for v in x:\n        t += v\n    sys.settrace(tracer)\n"
+            "    return t\n")
+    path = tmp_path / "learner.py"
+    path.write_text("import numpy as np\n\ndef f(x):\n" + body)
+    with Candidate(path) as candidate:
+        assert candidate.trace([{"name": "f", "args": [np.ones(50)]}])["events"] == -1

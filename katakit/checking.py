@@ -52,6 +52,8 @@ def as_array(value, shape: tuple, what: str) -> np.ndarray:
     if isinstance(value, LearnerObject) or value is None or isinstance(value, (str, dict)):
         fail(f"{what} should be an array of shape {shape}, but it returned {returned(value)}")
     try:
+        if np.asarray(value).dtype.kind in "US":  # "1.5" would parse as a float
+            fail(f"{what} should hold numbers, but it holds strings: return floats, not text")
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         fail(f"{what} should be an array of shape {shape}, but it returned {returned(value)}")

@@ -59,8 +59,10 @@ class CandidateTimeout(CandidateProblem):
 
     def __init__(self, action: str, seconds: float):
         self.seconds = seconds
+        cause = ("an endless loop, or far too much work at import time?" if action ==
+                 "loading your file" else "an endless loop, or far too much work for this data?")
         super().__init__(f"{action_text(action)} did not return within {seconds:.3g} s and "
-                         "was stopped (an endless loop, or far too much work for this data?)")
+                         f"was stopped ({cause})")
 
 
 class CandidateCrashed(CandidateProblem):

@@ -60,9 +60,14 @@ def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
     if any(isinstance(v, (LearnerObject, np.ndarray)) and np.ndim(v) > 0 for v in value):
         fail(f"{what} should return a list of float losses, but its items are arrays: "
              "append float(loss), not an array")
+    epochs_text = f"{epochs} epoch{'s' * (epochs != 1)}"
+    if len(value) == epochs + 1:
+        fail(f"{what} returned {len(value)} losses for {epochs_text}: one loss per epoch, "
+             "recorded before that epoch's update; do not append the final loss after the loop")
     if len(value) > epochs and len(value) % epochs == 0:
-        fail(f"{what} returned {len(value)} losses for {epochs} epochs: record one loss per "
-             "epoch (the full-data MSE before the epoch's updates), not one per batch")
+        fail(f"{what} returned {len(value)} losses for {epochs_text}: return the losses of "
+             "this call only, one per epoch (the full-data loss before the epoch's updates): "
+             "start a new list inside fit, and record once per epoch, not once per batch")
     return as_array(value, (epochs,), f"the loss history returned by {what}")
 
 

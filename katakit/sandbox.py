@@ -268,7 +268,7 @@ class Candidate:
         """Count the Python-level work of a workload (see katakit.tracing)."""
         return self.request({"op": "trace", "cls": cls, "init_args": list(init_args),
                              "init_kwargs": init_kwargs or {}, "calls": calls},
-                            calls[-1]["name"], seconds)
+                            _one_of([call["name"] for call in calls]), seconds)
 
     def loaded_modules(self) -> list[str]:
         return self.request({"op": "modules"}, "listing imports")["modules"]
@@ -312,6 +312,12 @@ class LearnerHandle:
         self._check_alive(name)
         self.candidate.request({"op": "setattr", "handle": self.handle, "name": name,
                                 "value": value}, f"setting .{name}")
+
+
+def _one_of(names: list[str]) -> str:
+    """How a learner should read which call of a workload misbehaved."""
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else f"one of {', '.join(names)}"
 
 
 def decode_value(description):

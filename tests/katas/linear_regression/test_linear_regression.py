@@ -240,10 +240,12 @@ def test_continues_from_current_parameters(candidate, reference, rng, seed):
 
 
 @check("convergence")
-def test_reaches_least_squares(candidate, rng, seed):
-    """At a safe learning rate, fit converges to the exact least-squares solution."""
+def test_reaches_least_squares(candidate, reference, rng, seed):
+    """At a safe learning rate, fit converges to the exact least-squares solution, by gradient
+    descent all the way."""
     n, d = 200, 3
     X, y = make_data(rng, n, d)
+    X = X * np.array([1.0, 2.5, 6.0])  # unequal scales: GD needs hundreds of epochs to settle
     lr = largest_stable_lr(X) / 2
     epochs = 1500
     model = candidate.new(CLASS, d)
@@ -268,6 +270,15 @@ def test_reaches_least_squares(candidate, rng, seed):
              "on MSE decreases the loss every epoch here" + (
                  " (by a rounding-sized step: are you computing in float32?)" if rounding
                  else ""))
+    expected = reference_fit(reference, X, y, lr, epochs)[0]
+    if not same_trajectory(history, expected):
+        epoch = int(np.argmax(~np.isclose(history, expected, rtol=1e-8,
+                                          atol=1e-10 * expected[0])))
+        fail(f"w and b end at the least-squares solution, but over {epochs} epochs the loss "
+             f"history leaves gradient descent's path at epoch {epoch} (yours "
+             f"{history[epoch]:.10g}, expected {expected[epoch]:.10g}). Keep lr fixed, run "
+             "every epoch (no early stop, no padding) and take only gradient steps (no jump "
+             f"to the closed form) {data_note(seed, X=X, y=y)}")
 
 
 @check("convergence")

@@ -1,6 +1,6 @@
 """Solves least squares with np.linalg.lstsq and returns a made-up decreasing loss curve.
 The grader must fail the first-step, trajectory, continuation and divergence checks."""
-# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, trajectory
+# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, reaches_least_squares, trajectory
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Uses the 1/(2n) convention: the loss is half the MSE and the gradient lacks the factor 2.
 The grader must fail the loss, gradient, first-step and trajectory checks and name the convention."""
-# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, gradient_values, loss_values, trajectory
+# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, gradient_values, loss_values, reaches_least_squares, trajectory
 
 import numpy as np
 

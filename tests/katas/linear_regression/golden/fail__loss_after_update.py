@@ -1,6 +1,6 @@
 """Records the loss after the parameter update instead of before it, so history[0] is not the
 loss of the starting parameters. The grader must fail the first-step, trajectory and continuation checks."""
-# expect-failing: continues_from_current_parameters, first_step, trajectory
+# expect-failing: continues_from_current_parameters, first_step, reaches_least_squares, trajectory
 
 import numpy as np
 

@@ -1,0 +1,48 @@
+"""Halves the learning rate every 200 epochs (a schedule some tutorials add). The spec's
+gradient descent keeps lr fixed; on slowly converging data the end point and the history
+both drift from it. The grader must fail the long convergence check."""
+# expect-failing: reaches_least_squares
+
+import numpy as np
+
+
+class LinearRegression:
+    def __init__(self, n_features):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def compute_loss(self, y_hat, y):
+        return float(np.mean((y_hat - y) ** 2))
+
+    def compute_gradients(self, X, y, y_hat):
+        error = y_hat - y
+        n = X.shape[0]
+        dw = (2 / n) * (X.T @ error)
+        db = (2 / n) * float(np.sum(error))
+        return dw, db
+
+    def fit(self, X, y, lr=0.01, epochs=1000):
+        history = []
+        for epoch in range(epochs):
+            if epoch > 0 and epoch % 200 == 0:
+                lr = lr / 2  # step decay: a different algorithm from the spec's fixed rate
+            y_hat = self.predict(X)
+            history.append(self.compute_loss(y_hat, y))
+            dw, db = self.compute_gradients(X, y, y_hat)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+        return history
+
+
+QUIZ_ANSWERS = {
+    "divide_by_n": "c",
+    "zero_init": "a",
+    "normal_equation": "d",
+    "cost_per_epoch": 1_000_000,
+    "learning_rate_too_large": "b",
+    "feature_scaling": "d",
+    "loss_before_update": "b",
+}

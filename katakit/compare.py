@@ -8,14 +8,17 @@ history). This module runs it on both sides and builds the code diff; the comman
 
 from __future__ import annotations
 
+import ast
 import difflib
 import importlib.util
+import io
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from katakit.catalog import Kata
 from katakit.errors import CandidateProblem, CheckFailed, LoadFailed
+from katakit.quiz import ANSWERS_NAME
 from katakit.sandbox import Candidate
 
 
@@ -56,8 +59,33 @@ def measure(scenario, kata: Kata, path, seed: int) -> Side:
     return Side(tuple(metrics), {k: np.asarray(v, dtype=float) for k, v in curves.items()})
 
 
-def code_diff(kata: Kata, path) -> str:
-    """Unified diff from the reference to the learner's file."""
-    reference = kata.solution_path.read_text(encoding="utf-8").splitlines(keepends=True)
-    mine = open(path, encoding="utf-8", errors="replace").read().splitlines(keepends=True)
-    return "".join(difflib.unified_diff(reference, mine, "reference", "yours"))
+def code_diff(kata: Kata, path) -> tuple[str, bool]:
+    """Unified diff from the reference to the learner's file, and whether quiz answers were
+    left out of it: a peek shows how to code the kata, not the quiz's answer key."""
+    reference = kata.solution_path.read_text(encoding="utf-8")
+    mine = open(path, encoding="utf-8", errors="replace").read()
+    before, hidden_before = without_quiz_answers(reference)
+    after, hidden_after = without_quiz_answers(mine)
+    diff = "".join(difflib.unified_diff(before, after, "reference", "yours"))
+    return diff, hidden_before or hidden_after
+
+
+def without_quiz_answers(source: str) -> tuple[list[str], bool]:
+    """The source's lines without its module-level statements that mention QUIZ_ANSWERS
+    (the assignment, however many lines, and any later update), and whether there were any.
+
+    The spans come from the ast, so a dict split over lines, comments or strings inside it
+    cannot fool a pattern. A file that does not parse is returned whole: only the learner's
+    own file can fail to parse, and their own answers are no secret to them."""
+    lines = io.StringIO(source, newline=None).readlines()
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return lines, False
+    drop = set()
+    for statement in tree.body:
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
+                and any(isinstance(node, ast.Name) and node.id == ANSWERS_NAME
+                        for node in ast.walk(statement)):
+            drop.update(range(statement.lineno - 1, statement.end_lineno))
+    return [line for number, line in enumerate(lines) if number not in drop], bool(drop)

@@ -6,6 +6,7 @@ labels in a tiny built-in 3x5 font), which keeps matplotlib out of the kit's dep
 
 from __future__ import annotations
 
+import math
 import struct
 import zlib
 
@@ -29,52 +30,133 @@ FONT = {  # 3x5 glyphs, rows top to bottom
     "V": "101101101101010", "B": "110101110101110", "X": "101101010101101",
     "Z": "111001010100111", "J": "001001001101111", "Q": "111101101111001",
     "_": "000000000000111", "/": "001001010100100", ":": "000010000010000",
+    "<": "001010100010001", "=": "000111000111000", ",": "000000000010100",
 }
 
 
-def _prepare(curves: dict, log: bool):
+def number(value: float, digits: int = 3) -> str:
+    """A short readable number (7.94, 0.001, 1000, 5e-9, 1e+143): axis labels and notes must
+    read at a glance, so no padded exponents and no trailing zeros."""
+    if value == 0:
+        return "0"
+    if not math.isfinite(value):
+        return str(value)  # inf, nan
+    if 1e-3 <= abs(value) < 1e4:
+        text = f"{value:.{digits}g}"
+        return text if "e" not in text else f"{value:.0f}"
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent):+d}"
+
+
+def log_ticks(low: float, high: float, most: int = 5) -> list[tuple[float, str]]:
+    """(log10 position, label) pairs for an axis from 10**low to 10**high, each label at its true
+    position: whole decades when two or more fit (every 2nd, 5th ... when too many), else
+    1..9 x 10^k values, else the two ends with enough digits to be right to 5% of the span."""
+    first, last = math.ceil(low - 1e-9), math.floor(high + 1e-9)
+    if last > first:
+        step = next((s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200)
+                     if (last - first) // s + 1 <= most), last - first)
+        decades = [k for k in range(first, last + 1) if k % step == 0]
+        plain = all(-3 <= k <= 3 for k in decades)  # one style per axis: 0.01 .. 1000 or 1e+k
+        return [(k, number(10.0 ** k) if plain else f"1e{k:+d}") for k in decades]
+    candidates = [(m, k) for k in range(math.floor(low), math.ceil(high) + 1)
+                  for m in range(1, 10) if low - 1e-9 <= math.log10(m) + k <= high + 1e-9]
+    for mantissas in (range(1, 10), (1, 2, 5), (1, 3), (1,)):
+        chosen = [(m, k) for m, k in candidates if m in mantissas]
+        if 2 <= len(chosen) <= most:
+            return [(math.log10(m) + k, number(m * 10.0 ** k)) for m, k in chosen]
+    ends, span = (10.0 ** low, 10.0 ** high), 10.0 ** high - 10.0 ** low
+    digits = next((d for d in range(3, 9)  # each end off by at most 5% of the span
+                   if all(abs(float(number(v, d)) - v) <= span / 20 for v in ends)), 9)
+    return [(low, number(ends[0], digits)), (high, number(ends[1], digits))]
+
+
+class Scale:
+    """Maps curve values to heights 0 (bottom) .. 1 (top), log10 when ``log``.
+
+    Losses are >= 0 but a log axis cannot show 0, and a diverging run reaches inf or nan. So
+    0 and below (an excess loss of -3e-17 is rounding) get a band of height ``band`` at the
+    bottom, +inf one at the top, and nan is not drawn (see :func:`notes`)."""
+
+    def __init__(self, arrays, log=True, band=0.0):
+        values = np.concatenate([np.ravel(a) for a in arrays] or [np.zeros(0)])
+        self.log = log
+        with np.errstate(all="ignore"):
+            self.floor = log and bool(np.any(values <= 0))
+            shown = values[np.isfinite(values) & ((values > 0) if log else True)]
+            shown = np.log10(shown) if log else shown
+        self.ceiling = bool(np.any(values == np.inf))
+        self.low, self.high = (float(shown.min()), float(shown.max())) if shown.size else (0, 1)
+        if self.high - self.low < 1e-12 * max(1.0, abs(self.low)):
+            self.low, self.high = self.low - 1, self.high + 1
+        self.bottom = band if self.floor else 0.0
+        self.top = 1 - band if self.ceiling else 1.0
+
+    def heights(self, values) -> np.ndarray:
+        """Height of each value in 0..1; nan where it is not drawn."""
+        values = np.asarray(values, dtype=float)
+        with np.errstate(all="ignore"):
+            level = np.log10(values) if self.log else values
+            level = self._place((level - self.low) / (self.high - self.low))
+        level = np.where(values == np.inf, 1.0, level)
+        if self.floor:
+            level = np.where(values <= 0, 0.0, level)
+        return np.clip(level, 0.0, 1.0)
+
+    def ticks(self, most=5) -> list[tuple[float, str]]:
+        """(height, label) pairs, bottom to top."""
+        if self.log:
+            base = log_ticks(self.low, self.high, most)
+        else:
+            base = [(v, number(v)) for v in np.linspace(self.low, self.high, 3)]
+        ticks = [(self._place((v - self.low) / (self.high - self.low)), text)
+                 for v, text in base]
+        return ([(0.0, "<=0")] if self.floor else []) + ticks + \
+            ([(1.0, "inf")] if self.ceiling else [])
+
+    def _place(self, fraction):
+        return self.bottom + fraction * (self.top - self.bottom)
+
+
+def notes(curves: dict) -> list[str]:
+    """What the chart cannot show: the epoch each curve turns nan (it is not drawn from there)."""
+    found = []
+    for name, values in curves.items():
+        bad = np.flatnonzero(np.isnan(np.asarray(values, dtype=float)))
+        if bad.size:
+            found.append(f"{name}: nan from epoch {bad[0]}, not drawn")
+    return found
+
+
+def terminal_chart(curves: dict, columns=80, height=14, log=True) -> list[str]:
+    """Text lines, none longer than ``columns`` (the console width; the plot area is kept
+    between 20 and 100 characters), drawing each curve with its own mark."""
     arrays = {name: np.asarray(values, dtype=float) for name, values in curves.items()}
-    finite = np.concatenate([a[np.isfinite(a) & ((a > 0) if log else True)]
-                             for a in arrays.values()] or [np.zeros(0)])
-    if finite.size == 0:
-        return arrays, 0.0, 1.0
-    transform = np.log10 if log else (lambda v: v)
-    low, high = float(transform(finite.min())), float(transform(finite.max()))
-    if high - low < 1e-12:
-        low, high = low - 1, high + 1
-    return arrays, low, high
-
-
-def _scaled(values, low, high, log):
-    with np.errstate(all="ignore"):
-        transformed = np.log10(values) if log else values
-    return (transformed - low) / (high - low)
-
-
-def terminal_chart(curves: dict, width=64, height=14, log=True) -> list[str]:
-    """Text lines drawing each curve with its own mark; y axis labelled (log10 when ``log``)."""
-    arrays, low, high = _prepare(curves, log)
+    scale = Scale(arrays.values(), log, band=1 / (height - 1))
+    rows = {}
+    for h, text in scale.ticks():
+        rows.setdefault(int(round((1 - h) * (height - 1))), text)
+    pad = max(map(len, rows.values()), default=0)
+    width = min(max(columns - pad - 2, 20), 100)
+    longest = max((a.size for a in arrays.values()), default=0)
+    epochs = np.linspace(0, max(longest - 1, 0), width).round().astype(int)
     grid = [[" "] * width for _ in range(height)]
     for mark, values in zip(MARKS, arrays.values()):
-        if values.size == 0:
-            continue
-        columns = np.linspace(0, values.size - 1, width).round().astype(int)
-        for x, index in enumerate(columns):
-            level = _scaled(values[index], low, high, log)
-            if np.isfinite(level):
-                y = height - 1 - int(round(np.clip(level, 0, 1) * (height - 1)))
+        for x in np.flatnonzero(epochs < values.size):
+            h = scale.heights(values[epochs[x]])
+            if np.isfinite(h):
+                y = int(round((1 - h) * (height - 1)))
                 grid[y][x] = mark if grid[y][x] in (" ", mark) else "#"
-    label = (lambda v: f"1e{v:+.1f}") if log else (lambda v: f"{v:.3g}")
-    lines = []
-    for row, cells in enumerate(grid):
-        value = high - (high - low) * row / (height - 1)
-        tick = label(value) if row in (0, height // 2, height - 1) else ""
-        lines.append(f"{tick:>8} |" + "".join(cells))
-    longest = max((a.size for a in arrays.values()), default=0)
-    lines.append(" " * 9 + "+" + "-" * width)
-    lines.append(" " * 10 + f"epoch 0{'':>{width - 14}}{max(longest - 1, 0)}")
-    lines.append(" " * 10 + "   ".join(f"{m} {n}" for m, n in zip(MARKS, arrays)) +
-                 ("   (# both)" if len(arrays) > 1 else ""))
+    lines = [f"{rows.get(row, ''):>{pad}} |" + "".join(cells) for row, cells in enumerate(grid)]
+    last = str(max(longest - 1, 0))
+    lines.append(" " * pad + " +" + "-" * width)
+    lines.append(" " * (pad + 2) + "epoch 0" + last.rjust(width - 7))
+    legend = "   ".join(f"{m} {n}" for m, n in zip(MARKS, arrays))
+    legend += "   # both" if len(arrays) > 1 else ""
+    for text in (legend, *notes(arrays)):
+        lines.append(text if pad + 2 + len(text) > columns else " " * (pad + 2) + text)
     return lines
 
 
@@ -124,33 +206,48 @@ class _Canvas:
 
 
 def png_chart(curves: dict, path, width=720, height=420, log=True, title="LOSS") -> None:
-    """Write the curves as a PNG line chart (y in log10 when ``log``)."""
-    arrays, low, high = _prepare(curves, log)
+    """Write the curves as a PNG line chart (y on a log scale when ``log``)."""
+    arrays = {name: np.asarray(values, dtype=float) for name, values in curves.items()}
+    scale = Scale(arrays.values(), log, band=0.06)
     canvas = _Canvas(width, height)
-    left, right, top, bottom = 90, width - 20, 40, height - 50
-    grey = (200, 200, 200)
-    for step in range(5):
-        y = top + (bottom - top) * step / 4
-        canvas.line(left, y, right, y, grey, 1)
-        value = high - (high - low) * step / 4
-        canvas.text(8, y - 4, f"1E{value:+.1f}" if log else f"{value:.3g}")
-    canvas.line(left, bottom, right, bottom, (0, 0, 0), 2)
-    canvas.line(left, top, left, bottom, (0, 0, 0), 2)
+    box = (90, width - 20, 40, height - 50)  # left, right, top, bottom
     longest = max((a.size for a in arrays.values()), default=1)
-    canvas.text(left, bottom + 12, "0")
-    canvas.text(right - 40, bottom + 12, str(max(longest - 1, 0)))
-    canvas.text((left + right) // 2 - 20, bottom + 28, "EPOCH")
-    canvas.text(left, 12, title + (" (LOG10)" if log else ""))
-    for number, (name, values) in enumerate(arrays.items()):
-        color = COLORS[number % len(COLORS)]
-        level = _scaled(values, low, high, log)
-        points = [(left + (right - left) * i / max(longest - 1, 1),
-                   bottom - (bottom - top) * float(np.clip(v, 0, 1)))
-                  for i, v in enumerate(level) if np.isfinite(v)]
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
-            canvas.line(x0, y0, x1, y1, color, 3 - number)
-        legend_x = right - 200
-        canvas.line(legend_x, 16 + 16 * number, legend_x + 24, 16 + 16 * number, color, 3)
-        canvas.text(legend_x + 32, 12 + 16 * number, name)
+    _png_axes(canvas, scale, box, longest, title + (" (LOG SCALE)" if log else ""))
+    for index, (name, values) in enumerate(arrays.items()):
+        color = COLORS[index % len(COLORS)]
+        _png_curve(canvas, scale.heights(values), box, longest, color, 3 - min(index, 2))
+        legend_x, legend_y = box[1] - 200, 16 + 16 * index
+        canvas.line(legend_x, legend_y, legend_x + 24, legend_y, color, 3)
+        canvas.text(legend_x + 32, legend_y - 4, name)
+    for row, note in enumerate(notes(arrays)):
+        canvas.text(box[0] + 8, box[2] + 8 + 14 * row, note, (120, 120, 120))
     with open(path, "wb") as handle:
         handle.write(canvas.png())
+
+
+def _png_axes(canvas, scale, box, longest, title) -> None:
+    """Grid lines at the ticks, labels right-aligned against the y axis, the epoch axis."""
+    left, right, top, bottom = box
+    for height, text in scale.ticks(most=6):
+        y = bottom - (bottom - top) * height
+        canvas.line(left, y, right, y, (200, 200, 200), 1)
+        canvas.text(left - 8 - 8 * len(text), y - 4, text)
+    canvas.line(left, bottom, right, bottom, (0, 0, 0), 2)
+    canvas.line(left, top, left, bottom, (0, 0, 0), 2)
+    canvas.text(left, bottom + 12, "0")
+    last = str(max(longest - 1, 0))
+    canvas.text(right - 8 * len(last), bottom + 12, last)
+    canvas.text((left + right) // 2 - 20, bottom + 28, "EPOCH")
+    canvas.text(left, 12, title)
+
+
+def _png_curve(canvas, heights, box, longest, color, size) -> None:
+    """Line segments between neighbouring drawable points; a nan breaks the line."""
+    left, right, top, bottom = box
+    points = [(left + (right - left) * i / max(longest - 1, 1), bottom - (bottom - top) * h)
+              if np.isfinite(h) else None for i, h in enumerate(heights)]
+    for start, end in zip(points, points[1:]):
+        if start and end:
+            canvas.line(*start, *end, color, size)
+    if len(points) == 1 and points[0]:
+        canvas.dot(*points[0], color, size + 2)

@@ -17,8 +17,9 @@ class Standardizer:
 
     def fit(self, X):
         """X has shape (n, d). Store self.mean_ and self.std_, both of shape (d,): the mean and
-        the population std (ddof=0) of each column, with std_ = 1.0 for constant columns.
-        Return self."""
+        the population std (ddof=0) of each column, with std_ = 1.0 for constant columns
+        (all values equal, max == min: in floating point their computed std need not be
+        exactly 0, so `std == 0` is not a safe test). Return self."""
         # TODO
         raise NotImplementedError("TODO: fit")
 

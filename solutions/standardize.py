@@ -11,7 +11,10 @@ class Standardizer:
     def fit(self, X):
         self.mean_ = X.mean(axis=0)
         std = X.std(axis=0)
-        self.std_ = np.where(std == 0, 1.0, std)  # constant columns are only centred
+        # A column is constant when its max equals its min. Not `std == 0`: rounding in the
+        # mean leaves np.array([0.1, 0.1, 0.1]).std() at 1.4e-17.
+        constant = np.ptp(X, axis=0) == 0
+        self.std_ = np.where(constant, 1.0, std)  # constant columns are only centred
         return self
 
     def transform(self, X):

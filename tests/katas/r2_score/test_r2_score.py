@@ -20,6 +20,10 @@ from katakit.paths import ROOT
 DIABETES = ROOT / "data" / "diabetes.csv"
 FIX = ("ss_res = np.sum((y_true - y_pred) ** 2); ss_tot = np.sum((y_true - np.mean(y_true)) "
        "** 2); return float(1 - ss_res / ss_tot)")
+CONSTANT_FIX = ("detect the constant target from the values: if np.ptp(y_true) == 0 (max == "
+                "min), return 1.0 if ss_res == 0 else 0.0 (scikit-learn's convention); a "
+                "tolerance relative to the targets' magnitude, np.std(y_true) <= 1e-12 * "
+                "max(1.0, abs(np.mean(y_true))), works too")
 
 
 def wrong_formulas(y_true, y_pred) -> dict:
@@ -86,8 +90,7 @@ def call_r2(candidate, y_true, y_pred, note: str) -> float:
     except LearnerRaised as error:
         if error.type == "ZeroDivisionError":
             fail(f"{error.message}: all targets are equal, so SS_tot = 0. Test it before "
-                 "dividing: if ss_tot == 0, return 1.0 if ss_res == 0 else 0.0. "
-                 f"{note}")
+                 f"dividing {note}. Fix: {CONSTANT_FIX}.")
         raise
     return as_r2(value, len(y_true), f"r2_score(y_true, y_pred) {note}")
 
@@ -195,29 +198,54 @@ def test_argument_order(candidate, reference, rng, seed):
               "predictions with less spread than the targets")
 
 
+def rounding_level(rng, n: int, scale: float, first: float | None = None) -> float:
+    """A one-decimal value between scale / 10 and scale in size (``first`` if it qualifies)
+    whose n copies have a rounded mean, hence SS_tot a tiny residue instead of exactly 0: a
+    constant target that `ss_tot == 0` misses. At scale 1e6 their std is at least 1e-11, beyond
+    an absolute 1e-12 tolerance."""
+    value = first
+    while value is None or np.full(n, value).mean() == value:
+        value = round(float(rng.choice([-1, 1]) * rng.uniform(scale / 10, scale)), 1)
+    return value
+
+
 @check("correctness")
 def test_constant_target(candidate, rng, seed):
-    """All targets equal (SS_tot = 0): 1.0 for perfect predictions, 0.0 otherwise — never
-    nan, inf or an exception."""
-    level = float(rng.integers(-5, 10))  # an integer: the mean is exact, SS_tot exactly 0
-    y_true = np.full(8, level)
-    perfect, off = y_true.copy(), y_true + 0.1 * rng.normal(size=8)
-    for y_pred, expected, situation in ((perfect, 1.0, "perfect predictions"),
-                                        (off, 0.0, "imperfect predictions")):
-        note = data_note(seed, y_true=y_true, y_pred=y_pred)
-        value = call_r2(candidate, y_true, y_pred, note)
-        if value == expected:
-            continue
-        if np.isnan(value) or np.isinf(value):
-            why = "0 / 0" if expected == 1.0 else "SS_res / 0"
-            fail(f"constant target y_true = {level:g} everywhere, {situation}: r2_score "
-                 f"returned {value}, from dividing by SS_tot = 0 ({why}). Test ss_tot == 0 "
-                 f"first and return 1.0 if ss_res == 0 else 0.0 (scikit-learn's convention) "
+    """All targets equal: 1.0 for perfect predictions, 0.0 otherwise — never nan, inf or an
+    exception, also when the value, like 0.1, leaves SS_tot a rounding residue instead of an
+    exact 0."""
+    n = 20
+    levels = (float(rng.integers(-5, 10)),  # an integer: the mean is exact, SS_tot exactly 0
+              rounding_level(rng, n, 1.0, first=0.1),  # SS_tot about 4e-33, not 0
+              rounding_level(rng, n, 50.0),
+              rounding_level(rng, n, 1e6))  # large values: an absolute tolerance fails
+    for level in levels:
+        y_true = np.full(n, level)
+        ss_tot = float(np.sum((y_true - np.mean(y_true)) ** 2))
+        perfect, off = y_true.copy(), y_true + 0.1 * rng.normal(size=n)
+        for y_pred, expected, situation in ((perfect, 1.0, "perfect predictions"),
+                                            (off, 0.0, "imperfect predictions")):
+            note = data_note(seed, y_true=y_true, y_pred=y_pred)
+            value = call_r2(candidate, y_true, y_pred, note)
+            if value == expected:
+                continue
+            where = f"constant target y_true = {level!r} everywhere, {situation}"
+            if np.isnan(value) or np.isinf(value):
+                why = "0 / 0" if expected == 1.0 else "SS_res / 0"
+                fail(f"{where}: r2_score returned {value}, from dividing by SS_tot = 0 ({why}) "
+                     f"{note}. Fix: {CONSTANT_FIX}.")
+            if ss_tot != 0 and abs(value) > 1e3:
+                test = ("an absolute tolerance such as np.std(y_true) < 1e-12 misses it, "
+                        "because the residue grows with the values" if abs(level) >= 1e4 else
+                        "a test of ss_tot == 0 (or np.var(y_true) == 0) misses it")
+                fail(f"{where}: r2_score returned {value:.3g}, expected {expected}. In floating "
+                     f"point SS_tot is not exactly 0 here but {ss_tot:.2g}: the mean of {n} "
+                     f"copies of {level!r} is rounded ({level!r} has no exact binary form), so "
+                     f"{test}, and SS_res / SS_tot explodes {note}. Fix: {CONSTANT_FIX}.")
+            meaning = mistake(value, y_true, y_pred)
+            fail(f"{where}: r2_score returned {value:.6g}, expected {expected} (all targets "
+                 f"equal: 1.0 if SS_res == 0, else 0.0){': ' + meaning if meaning else ''} "
                  f"{note}")
-        meaning = mistake(value, y_true, y_pred)
-        fail(f"constant target y_true = {level:g} everywhere, {situation}: r2_score returned "
-             f"{value:.6g}, expected {expected} (SS_tot = 0: 1.0 if SS_res == 0, else 0.0)"
-             f"{': ' + meaning if meaning else ''} {note}")
 
 
 @functools.cache

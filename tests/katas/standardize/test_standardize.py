@@ -18,7 +18,11 @@ from katakit.sandbox import LearnerObject
 
 CLASS = "Standardizer"
 FIX = ("fit: self.mean_ = X.mean(axis=0); std = X.std(axis=0); "
-       "self.std_ = np.where(std == 0, 1.0, std). transform: return (X - self.mean_) / self.std_")
+       "self.std_ = np.where(np.ptp(X, axis=0) == 0, 1.0, std). "
+       "transform: return (X - self.mean_) / self.std_")
+CONSTANT_FIX = ("decide it from the values: constant = np.ptp(X, axis=0) == 0 (max == min), "
+                "then std_ = np.where(constant, 1.0, std); a tolerance relative to the "
+                "column's magnitude, std <= 1e-12 * np.maximum(1.0, np.abs(mean)), works too")
 
 
 def make_data(rng, n, d, shift=0.0, stretch=1.0):
@@ -44,7 +48,26 @@ def epsilon_gap(actual, expected) -> str:
 
 def statistics(X, ddof=0):
     std = X.std(axis=0, ddof=ddof)
-    return X.mean(axis=0), np.where(std == 0, 1.0, std)
+    return X.mean(axis=0), np.where(np.ptp(X, axis=0) == 0, 1.0, std)
+
+
+def mean_is_rounded(n: int, value: float) -> bool:
+    """True when the mean of n copies of ``value`` is not ``value`` itself, whichever way NumPy
+    sums them (pairwise along a vector, row by row down the column of a matrix), so that their
+    computed std is a rounding residue instead of exactly 0."""
+    matrix = np.full((n, 3), value)
+    return bool(matrix[:, 0].mean() != value and matrix.mean(axis=0)[0] != value
+                and np.full(n, value).mean() != value)
+
+
+def rounding_constant(rng, n: int, scale: float, first: float | None = None) -> float:
+    """A one-decimal value between scale / 10 and scale in size (``first`` if it qualifies)
+    whose n copies have a nonzero computed std: a constant column that a bare `std == 0` test
+    misses. At scale 1e6 the residue is at least 1e-11, beyond an absolute 1e-12 tolerance."""
+    value = first
+    while value is None or not mean_is_rounded(n, value):
+        value = round(float(rng.choice([-1, 1]) * rng.uniform(scale / 10, scale)), 1)
+    return value
 
 
 def expected_transform(X_fit, X):
@@ -96,7 +119,7 @@ def diagnose(out, X_fit, X, what, note) -> None:
     if close(out, expected, rtol=1e-5):
         fail(f"{what} is off by a tiny relative amount ({epsilon_gap(out, expected)}) {note}: "
              "an epsilon added to the std (X / (std + 1e-8))? The spec divides by the exact "
-             "std and replaces only zero stds by 1.0. Or float32 instead of float64?")
+             "std and stores 1.0 only for constant columns. Or float32 instead of float64?")
     fail(f"{what} is not (X - mean_) / std_ with the training statistics: "
          f"{worst_gap(out, expected)} {note}. {FIX}")
 
@@ -203,8 +226,8 @@ def test_train_statistics(candidate, rng, seed):
              "std (ddof=0, divide by n), which is np.std's default": X.std(axis=0, ddof=1),
              "std_ is the variance: take its square root (or use X.std(axis=0))":
                  X.var(axis=0),
-             "std_ has an epsilon added to it: store the exact std (only zero stds become "
-             "1.0, the others stay as they are)": expected + 1e-8}
+             "std_ has an epsilon added to it: store the exact std (only constant columns "
+             "get 1.0, the others stay as they are)": expected + 1e-8}
     for meaning, values in known.items():
         if close(std, values):
             fail(f"{meaning} ({epsilon_gap(std, expected)}) {note}")
@@ -252,32 +275,56 @@ def test_single_row_transform(candidate, rng, seed):
 
 @check("correctness")
 def test_constant_column(candidate, rng, seed):
-    """A constant column gets std_ = 1.0: it transforms to exactly 0 (no nan, no inf), and a
-    model fitted on a single sample transforms that sample to zeros."""
-    n, d, constant = 20, 4, (1, 3)
+    """A constant column gets std_ = 1.0 and transforms to 0 (no nan, no inf, no -1 or 1), also
+    when its value, like 0.1, leaves a rounding residue instead of an exact 0 in the computed
+    std; a model fitted on a single sample transforms that sample to zeros."""
+    n, d = 20, 7
     X, columns = make_data(rng, n, d)
-    X[:, 1], X[:, 3] = 3.0, -7.0
+    X[:, 1], X[:, 3] = 3.0, -7.0  # exact: the computed std is exactly 0
+    # the mean of n copies is rounded, so the computed std is about 1e-17 * |value|, not 0
+    X[:, 4] = rounding_constant(rng, n, 1.0, first=0.1)
+    X[:, 5] = rounding_constant(rng, n, 50.0)
+    X[:, 6] = rounding_constant(rng, n, 1e6)  # large values: an absolute tolerance fails
+    constant = (1, 3, 4, 5, 6)
     note = data_note(seed, X=X)
     model = fitted(candidate, X, note)
     std = as_stat(model.get("std_"), n, d, "std_")
     out = transformed(model, X, "transform(X)")
     for j in constant:
+        value, computed = float(X[0, j]), float(X[:, j].std())
         if not np.all(np.isfinite(out[:, j])):
-            fail(f"column {j} of X is constant ({X[0, j]:g}), and transform(X) gives "
+            fail(f"column {j} of X is constant ({value!r} in every row), and transform(X) gives "
                  f"{out[0, j]} there: a division by a zero std. Store std_ = 1.0 for constant "
-                 f"columns, e.g. std_ = np.where(std == 0, 1.0, std) {note}")
-        if std[j] != 1.0:
-            fail(f"column {j} of X is constant, so its std is 0 and the spec stores std_ = 1.0, "
-                 f"but yours is {std[j]:.6g} {note}. Use np.where(std == 0, 1.0, std), not an "
-                 "epsilon.")
-        if np.any(out[:, j] != 0):
-            fail(f"constant column {j} should transform to exactly 0, yours gives "
-                 f"{out[:, j][:3]}... {note}")
-    diagnose(out, X, X, "transform(X) with constant columns 1 and 3", note)
+                 f"columns {note}. Fix: {CONSTANT_FIX}.")
+        if std[j] == 1.0:
+            continue
+        tiny = abs(std[j]) <= 1e-6 * max(1.0, abs(value))
+        if computed != 0 and tiny and not np.isclose(std[j], 1e-8, rtol=0.1, atol=0):
+            test = ("a `std == 0` test misses such columns" if abs(std[j]) < 1e-12 else
+                    "a `std == 0` test misses such columns, and so does an absolute tolerance "
+                    "such as std < 1e-12, because the residue grows with the values")
+            fail(f"column {j} of X is constant ({value!r} in every row), yet in floating point "
+                 f"its std is not exactly 0: X[:, {j}].std() gives {computed:.2g}, because the "
+                 f"mean of {n} copies of {value!r} is rounded ({value!r} has no exact binary "
+                 f"form). Your std_[{j}] kept that residue ({std[j]:.2g}) instead of 1.0, so "
+                 f"transform gives {out[0, j]:.6g} there instead of 0: {test} {note}. "
+                 f"Fix: {CONSTANT_FIX}.")
+        fail(f"column {j} of X is constant ({value!r} in every row), so the spec stores "
+             f"std_ = 1.0 there, but yours is {std[j]:.6g} {note}. Do not add an epsilon to the "
+             f"std; {CONSTANT_FIX}.")
+    for j in constant:
+        value = float(X[0, j])
+        if np.any(np.abs(out[:, j]) > 1e-12 * max(1.0, abs(value))):
+            fail(f"constant column {j} ({value!r} in every row) should transform to 0 (up to "
+                 f"the rounding of its mean), yours gives {out[:, j][:3]}... {note}")
+    # the rounding residues of the constant columns were checked above, with their own scale
+    keep = [0, 1, 2, 3]
+    diagnose(out[:, keep], X[:, keep], X[:, keep],
+             f"transform(X) with constant columns {constant} (shown: columns {keep})", note)
     X_new = like(rng, columns, 5)
     diagnose(transformed(model, X_new, "transform(X_new)"), X, X_new,
-             "transform(X_new) after fit(X) with constant columns 1 and 3 (only centred there)",
-             data_note(seed, X=X, X_new=X_new))
+             f"transform(X_new) after fit(X) with constant columns {constant} (only centred "
+             "there)", data_note(seed, X=X, X_new=X_new))
 
     one = like(rng, columns, 1)
     model = fitted(candidate, one, data_note(seed, X=one))

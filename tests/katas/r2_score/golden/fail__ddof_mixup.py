@@ -8,7 +8,7 @@ import numpy as np
 def r2_score(y_true, y_pred):
     mse = np.mean((y_true - y_pred) ** 2)
     variance = np.var(y_true, ddof=1)
-    if variance == 0:
+    if np.ptp(y_true) == 0:
         return 1.0 if mse == 0 else 0.0
     return float(1 - mse / variance)
 

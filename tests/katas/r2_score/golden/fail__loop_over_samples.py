@@ -11,7 +11,7 @@ def r2_score(y_true, y_pred):
     for t, p in zip(y_true, y_pred):
         ss_res += (t - p) ** 2
         ss_tot += (t - mean) ** 2
-    if ss_tot == 0:
+    if np.ptp(y_true) == 0:
         return 1.0 if ss_res == 0 else 0.0
     return float(1 - ss_res / ss_tot)
 

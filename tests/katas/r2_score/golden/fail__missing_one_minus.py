@@ -8,7 +8,7 @@ import numpy as np
 def r2_score(y_true, y_pred):
     ss_res = np.sum((y_true - y_pred) ** 2)
     ss_tot = np.sum((y_true - np.mean(y_true)) ** 2)
-    if ss_tot == 0:
+    if np.ptp(y_true) == 0:
         return 1.0 if ss_res == 0 else 0.0
     return float(ss_res / ss_tot)
 

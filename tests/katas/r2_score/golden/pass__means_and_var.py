@@ -1,5 +1,7 @@
 """Correct, written with means: 1 - MSE / np.var(y_true) (ddof=0 on both sides, so the 1/n
-cancels) and np.var(...) == 0 for the constant target. The grader must pass every check."""
+cancels), and the constant target detected with a tolerance relative to the targets' magnitude,
+std <= 1e-12 * max(1, |mean|), which absorbs the rounding residue of values such as 0.1. The
+grader must pass every check."""
 
 import numpy as np
 
@@ -7,7 +9,7 @@ import numpy as np
 def r2_score(y_true, y_pred):
     mse = np.mean(np.square(np.subtract(y_true, y_pred)))
     variance = np.var(y_true)
-    if variance == 0:
+    if np.sqrt(variance) <= 1e-12 * max(1.0, abs(np.mean(y_true))):
         return 1.0 if mse == 0 else 0.0
     return float(1.0 - mse / variance)
 

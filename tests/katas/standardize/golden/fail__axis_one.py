@@ -8,7 +8,7 @@ class Standardizer:
     def fit(self, X):
         self.mean_ = X.mean(axis=1, keepdims=True)
         std = X.std(axis=1, keepdims=True)
-        self.std_ = np.where(std == 0, 1.0, std)
+        self.std_ = np.where(np.ptp(X, axis=1, keepdims=True) == 0, 1.0, std)
         return self
 
     def transform(self, X):

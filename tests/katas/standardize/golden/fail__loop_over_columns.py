@@ -13,7 +13,7 @@ class Standardizer:
             column = X[:, j]
             self.mean_[j] = column.mean()
             std = column.std()
-            self.std_[j] = std if std > 0 else 1.0
+            self.std_[j] = std if np.ptp(column) > 0 else 1.0
         return self
 
     def transform(self, X):

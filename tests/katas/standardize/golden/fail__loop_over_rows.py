@@ -8,7 +8,7 @@ class Standardizer:
     def fit(self, X):
         self.mean_ = X.mean(axis=0)
         std = X.std(axis=0)
-        self.std_ = np.where(std == 0, 1.0, std)
+        self.std_ = np.where(np.ptp(X, axis=0) == 0, 1.0, std)
         return self
 
     def transform(self, X):

@@ -9,13 +9,13 @@ class Standardizer:
     def fit(self, X):
         self.mean_ = X.mean(axis=0)
         std = X.std(axis=0)
-        self.std_ = np.where(std == 0, 1.0, std)
+        self.std_ = np.where(np.ptp(X, axis=0) == 0, 1.0, std)
         return self
 
     def transform(self, X):
         mean = X.mean(axis=0)
         std = X.std(axis=0)
-        return (X - mean) / np.where(std == 0, 1.0, std)
+        return (X - mean) / np.where(np.ptp(X, axis=0) == 0, 1.0, std)
 
     def fit_transform(self, X):
         return self.fit(X).transform(X)

@@ -1,6 +1,7 @@
 """Correct solution that copies X first and then works in place on the copy (allowed: the
-caller's array is untouched), uses a tiny tolerance for constant columns, keepdims internally
-and raises a clear error before fit. The grader must pass every check."""
+caller's array is untouched), detects constant columns with a tolerance relative to each
+column's magnitude (std <= 1e-12 * max(1, |mean|)), uses keepdims internally and raises a clear
+error before fit. The grader must pass every check."""
 
 import numpy as np
 
@@ -14,7 +15,7 @@ class Standardizer:
         X = np.asarray(X, dtype=float)
         mean = np.mean(X, axis=0, keepdims=True)
         std = np.std(X, axis=0, keepdims=True)
-        std = np.where(std < 1e-12, 1.0, std)
+        std = np.where(std <= 1e-12 * np.maximum(1.0, np.abs(mean)), 1.0, std)
         self.mean_, self.std_ = mean.ravel(), std.ravel()
         return self
 

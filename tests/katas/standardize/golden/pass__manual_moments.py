@@ -1,5 +1,6 @@
 """Correct solution written from the formulas: sums divided by n, the square root of the mean
-squared deviation, zero stds replaced through a boolean mask on a fresh array, and a
+squared deviation, constant columns found as "every row equals the first" (exact, unlike a
+test of the computed std) and given std 1.0 through a boolean mask on a fresh array, and a
 fit_transform that does not go through transform. The grader must pass every check."""
 
 import numpy as np
@@ -11,7 +12,7 @@ class Standardizer:
         mean = X.sum(axis=0) / n
         deviation = X - mean
         std = np.sqrt((deviation * deviation).sum(axis=0) / n)
-        std[std == 0] = 1.0  # std is our own array, so writing into it is fine
+        std[np.all(X == X[0], axis=0)] = 1.0  # std is our own array: writing into it is fine
         self.mean_, self.std_ = mean, std
         return self
 

@@ -65,6 +65,16 @@ class CandidateTimeout(CandidateProblem):
                          f"was stopped ({cause})")
 
 
+class GradingBudgetSpent(CandidateTimeout):
+    """Earlier timeouts used up the time a grading run may spend restarting the learner's code."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        CandidateProblem.__init__(self, f"not run: earlier checks of your code timed out, and "
+                                  f"after {seconds:.0f} s no fresh process is started; fix the "
+                                  "hang reported above, then grade again")
+
+
 class CandidateCrashed(CandidateProblem):
     """The learner's process ended: os._exit, a segfault, a resource limit (status ``error``)."""
 

@@ -17,6 +17,7 @@ from katakit.results import Report, Status, Verdict
 
 STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.ERROR: "bold red",
          Status.TIMEOUT: "bold red", Status.TODO: "yellow", Status.SKIP: "dim"}
+NOT_RUN = "not run: "  # how a check that never reached the learner's code says so
 MESSAGE_INDENT = 10  # "  status  " before every message line
 VERDICT_TEXT = {
     Verdict.PASS: ("PASS", "bold green", "every check passed."),
@@ -33,7 +34,7 @@ def render(report: Report, console: Console, reproduce: str = "", compact=False)
     _hanging(console, Text(""), Text.assemble((report.kata, "bold"), f"  {report.target}  ",
                                               (f"seed {report.seed}", "dim")))
     width = max((len(c.id) for c in report.checks), default=0)
-    unrun = _collapsed_skips(report.checks)
+    unrun = _not_run(report.checks)
     for category, checks in groupby(report.checks, key=lambda c: c.category):
         shown = [c for c in checks if c not in unrun
                  and not (compact and c.status is Status.PASS)]
@@ -48,17 +49,18 @@ def render(report: Report, console: Console, reproduce: str = "", compact=False)
             _summary(console, Status.TODO, f"{len(todos)} not attempted yet: "
                      f"{', '.join(c.id for c in todos)}", todos[0].message)
     if unrun:
-        _summary(console, Status.SKIP, f"{len(unrun)} other checks were not run",
-                 unrun[0].message)
+        _summary(console, unrun[0].status, f"{len(unrun)} other checks were not run",
+                 unrun[0].message.removeprefix(NOT_RUN))
     _verdict(console, report, reproduce)
 
 
-def _collapsed_skips(checks) -> list:
-    """Checks skipped for one shared reason (the file did not load, a class is missing),
-    when there are enough of them to be said once instead of line by line."""
-    skipped = [c for c in checks if c.status is Status.SKIP]
-    reasons = {c.message for c in skipped}
-    return skipped if len(skipped) >= 3 and len(reasons) == 1 else []
+def _not_run(checks) -> list:
+    """Checks that did not run for one shared reason (the file did not load, a class is
+    missing, earlier timeouts spent the time budget), when there are enough of them to be
+    said once instead of line by line."""
+    unrun = [c for c in checks if c.status is Status.SKIP or c.message.startswith(NOT_RUN)]
+    reasons = {(c.status, c.message) for c in unrun}
+    return unrun if len(unrun) >= 3 and len(reasons) == 1 else []
 
 
 def _line(console: Console, check, width: int) -> None:

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from katakit import protocol
-from katakit.errors import (CandidateCrashed, CandidateTimeout, LearnerRaised, LoadFailed,
-                            NotAttempted, action_text)
+from katakit.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
+                            LearnerRaised, LoadFailed, NotAttempted, action_text)
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 SINGLE_THREADED = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
@@ -59,6 +59,10 @@ class Limits:
     """Deadline for starting Python, importing NumPy and executing the learner's file."""
     memory_mb: int = 2048
     """Address-space limit (RLIMIT_AS) of the worker."""
+    restart_seconds: float = 40.0
+    """After this long since the first start, a killed worker is not started again: the
+    checks left report a timeout, so a slow import plus a hang cannot stretch grading past
+    a minute."""
     cpu_seconds: int = 120
     """CPU time limit of one worker process (a backstop behind the deadlines)."""
     file_mb: int = 64
@@ -116,6 +120,7 @@ class Candidate:
         self.forbidden = list(forbidden)
         self.limits = limits
         self.generation = 0
+        self._first_start = 0.0
         self._process = None
         self._load_error = None
 
@@ -126,6 +131,8 @@ class Candidate:
             return
         if self._load_error is not None:
             raise LoadFailed(self._load_error.message)
+        if self.generation and time.monotonic() - self._first_start > self.limits.restart_seconds:
+            raise GradingBudgetSpent(self.limits.restart_seconds)
         self._spawn()
         try:
             reply = self._exchange({"op": "load", "path": str(self.path.resolve()),
@@ -163,6 +170,8 @@ class Candidate:
         os.close(request_read)
         os.close(reply_write)
         self.output = CapturedOutput(self._process.stdout, self.limits.output_kb << 10)
+        if not self.generation:
+            self._first_start = time.monotonic()
         self.generation += 1
 
     def close(self) -> None:
@@ -369,7 +378,7 @@ def _crash_message(action, process, output: CapturedOutput, cause) -> str:
 
 def _short(value) -> str:
     if isinstance(value, np.ndarray):
-        return f"array{tuple(value.shape)}"
+        return f"<{tuple(value.shape)} array>"  # array(30, 3) would read as values
     if isinstance(value, dict) and "__stored__" in value:
         return value["__stored__"]
     return repr(value)

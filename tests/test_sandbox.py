@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from katakit import protocol
-from katakit.errors import (CandidateCrashed, CandidateTimeout, LearnerRaised, LoadFailed,
+from katakit.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
+                            LearnerRaised, LoadFailed,
                             NotAttempted)
 from katakit.sandbox import Candidate, LearnerObject, Limits
 
@@ -153,3 +154,15 @@ def test_a_submission_cannot_change_files_or_reach_other_processes(tmp_path, att
         with pytest.raises(LearnerRaised, match="PermissionError"):
             c.call("attack")
         assert c.call("harmless") is True
+
+
+def test_after_the_restart_budget_a_killed_worker_is_not_started_again(tmp_path):
+    source = "def hang():\n    while True:\n        pass\ndef fine():\n    return 1\n"
+    path = tmp_path / "learner.py"
+    path.write_text(source)
+    with Candidate(path, (), Limits(call_seconds=0.5, load_seconds=10, restart_seconds=0)) as c:
+        assert c.call("fine") == 1  # the first start is always allowed
+        with pytest.raises(CandidateTimeout):
+            c.call("hang")
+        with pytest.raises(GradingBudgetSpent, match="no fresh process is started"):
+            c.call("fine")

@@ -1,7 +1,23 @@
 """A timed mock interview: the rules, the clock, the record and the scorecard (no terminal I/O).
 
 The clock is injected (``clock()`` returns wall seconds), so tests can run a whole interview
-in milliseconds; the terminal side lives in ``katakit.commands.mock``.
+in milliseconds; the terminal side lives in ``katakit.commands.mock``. The clock never stops:
+leaving and resuming an interview does not give time back, as in a real one.
+
+Scoring, each rubric item out of 4:
+
+- correctness (api, shapes, correctness checks), convergence, vectorization, robustness and
+  speed vs reference: 4 x the share of the item's checks that passed in the last grade of each
+  kata; 0 when any of them is todo or skip (not attempted, or could not run): unfinished work
+  earns nothing. An item the kata has no checks for is left out.
+- follow-up questions: 4 x the share answered right within the time limit.
+- time used: 4 when every check (the quiz aside) passed within half the time box, 3 within
+  three quarters, 2 later, 0 when the code did not pass.
+
+Overall: the mean of the items minus ``HINT_COST`` per hint, and at most
+``WRONG_ALGORITHM_CAP`` (D at best) unless correctness and convergence are 4: a wrong algorithm
+is never a hire, however fast or tidy. Practise next: up to two things, "finish the
+implementation" first when something was not attempted, then the weakest items.
 """
 
 from __future__ import annotations
@@ -35,6 +51,7 @@ ADVICE = {
     "follow-up questions": "review the quiz explanations: python grader.py quiz {kata}",
     "time used": "practise {kata} again until it fits comfortably in the time box",
 }
+WRONG_ALGORITHM_CAP = 1.9  # the best overall while correctness or convergence is below 4
 GRADES = ((3.5, "A — strong hire"), (2.75, "B — hire"), (2.0, "C — lean hire"),
           (1.0, "D — lean no hire"), (float("-inf"), "F — no hire"))
 
@@ -81,15 +98,25 @@ class Session:
         return session
 
     @classmethod
-    def resume(cls, history: History, clock) -> "Session | None":
+    def unfinished(cls, history: History, clock) -> "Session | None":
+        """The latest mock interview that has not ended, as it is (nothing recorded)."""
         mock = history.open_mock()
         if mock is None:
             return None
-        session = cls(history, mock["id"], mock["katas"], mock["started_at"], mock["minutes"],
-                      Path(mock["folder"]), clock)
-        history.set_mock_state(session.mock_id, "running")
-        history.record_mock_event(session.mock_id, "resume", {})
+        return cls(history, mock["id"], mock["katas"], mock["started_at"], mock["minutes"],
+                   Path(mock["folder"]), clock)
+
+    @classmethod
+    def resume(cls, history: History, clock) -> "Session | None":
+        session = cls.unfinished(history, clock)
+        if session is not None:
+            history.set_mock_state(session.mock_id, "running")
+            history.record_mock_event(session.mock_id, "resume", {})
         return session
+
+    def resumable(self) -> bool:
+        """Time is left on the clock, or the follow-up questions are waiting."""
+        return self.remaining() > 0 or self.code_phase_over()
 
     # the clock -------------------------------------------------------------------------------
     @property
@@ -128,6 +155,10 @@ class Session:
     def interrupt(self) -> None:
         self.history.set_mock_state(self.mock_id, "interrupted")
 
+    def abandon(self) -> None:
+        """Set aside for good: ``resume`` no longer finds it."""
+        self.history.set_mock_state(self.mock_id, "abandoned")
+
     def code_phase_over(self) -> bool:
         return any(kind == "code_phase_end" for _, kind, _ in self.events())
 
@@ -162,34 +193,61 @@ class Session:
 
 def scorecard(events, minutes: float, katas=()) -> dict:
     """An interviewer's rubric (0-4 per item), the overall grade and what to practise next."""
-    grades = [d for _, kind, d in events if kind == "grade"]
     final = {}
-    for grade in grades:
-        final[grade["kata"]] = grade  # the last grade of each kata counts
-    items = {}
-    for item, categories in RUBRIC:
-        checks = [c for g in final.values() for c in g["checks"] if c["category"] in categories]
-        items[item] = 4 * sum(c["status"] == "pass" for c in checks) / len(checks) if checks \
-            else 0.0
+    for _, kind, detail in events:
+        if kind == "grade":
+            final[detail["kata"]] = detail  # the last grade of each kata counts
+    items, todo, blocked = _check_items(final)
     answers = [d for _, kind, d in events if kind == "answer"]
     items["follow-up questions"] = 4 * sum(a["correct"] for a in answers) / len(answers) \
         if answers else 0.0
     end = next((d for _, kind, d in events if kind == "code_phase_end"), None)
     used = end["elapsed"] if end else minutes * 60
-    passed = bool(final) and all(g["verdict"] == "pass" for g in final.values())
+    passed = bool(final) and all(c["status"] == "pass" for g in final.values()
+                                 for c in g["checks"] if c["category"] != "quiz")
     share = used / (minutes * 60) if minutes else 1.0
     items["time used"] = (4.0 if share <= 0.5 else 3.0 if share <= 0.75 else 2.0) if passed \
         else 0.0
     hints = sum(1 for _, kind, _ in events if kind == "hint")
     overall = max(sum(items.values()) / len(items) - HINT_COST * hints, 0.0)
+    wrong = items.get("correctness", 0) < 4 or items.get("convergence", 4) < 4
+    capped = wrong and overall > WRONG_ALGORITHM_CAP  # the cap lowered the score
+    if capped:
+        overall = WRONG_ALGORITHM_CAP
     grade = next(label for threshold, label in GRADES if overall >= threshold)
-    weakest = sorted((k for k in items if items[k] < 4), key=lambda k: (items[k],
-                                                                        list(items).index(k)))
-    advice = [f"{k}: {ADVICE[k].format(kata=' / '.join(katas) or 'KATA')}" for k in weakest[:2]]
-    if not advice:
-        advice = ["nothing pressing: try a harder kata (python grader.py mock --difficulty "
-                  "medium)"]
+    skip = set(todo) | set(blocked) | ({"time used"} if not passed else set())
     return {"items": {k: round(v, 2) for k, v in items.items()}, "hints": hints,
             "time_used_s": round(used, 1), "minutes": minutes, "passed": passed,
-            "overall": round(overall, 2), "grade": grade,
-            "practise_next": advice}
+            "overall": round(overall, 2), "grade": grade, "capped": capped,
+            "practise_next": _advice(items, todo, skip, katas)}
+
+
+def _check_items(final: dict) -> tuple[dict, list, list]:
+    """Rubric items made of checks; also those not attempted (a check is todo) and those
+    that could not run (skips behind an earlier failure). Items with no checks are left out."""
+    items, todo, blocked = {}, [], []
+    for item, categories in RUBRIC:
+        statuses = [c["status"] for g in final.values() for c in g["checks"]
+                    if c["category"] in categories]
+        if not statuses and final:
+            continue  # this kata has no such checks
+        if "todo" in statuses or not statuses:
+            todo.append(item)
+        elif "skip" in statuses and set(statuses) <= {"pass", "skip"}:
+            blocked.append(item)
+        unfinished = not statuses or {"todo", "skip"} & set(statuses)
+        items[item] = 0.0 if unfinished else 4 * statuses.count("pass") / len(statuses)
+    return items, todo, blocked
+
+
+def _advice(items: dict, todo: list, skip: set, katas) -> list[str]:
+    """Up to two things to practise next: unfinished work first, then the weakest items."""
+    advice = [f"finish the implementation: {', '.join(todo)} not attempted yet"] if todo \
+        else []
+    order = list(items)
+    weakest = sorted((k for k in items if items[k] < 4 and k not in skip),
+                     key=lambda k: (items[k], order.index(k)))
+    kata = " / ".join(katas) or "KATA"
+    advice += [f"{k}: {ADVICE[k].format(kata=kata)}" for k in weakest]
+    return advice[:2] or ["nothing pressing: try a harder kata (python grader.py mock "
+                          "--difficulty medium)"]

@@ -138,13 +138,14 @@ def test_when_time_runs_out_the_file_is_graded_and_the_session_closes(kit_env):
 
 
 @pytest.mark.slow
-def test_ctrl_c_pauses_and_resume_continues_the_same_attempt(kit_env, grader):
+def test_ctrl_c_leaves_with_130_and_resume_continues_the_same_attempt(kit_env, grader):
     terminal = Terminal(["mock", KATA, "--minutes", "5"], kit_env)
     terminal.read_until(r"left\] Enter/submit")
     path = attempt_file(kit_env)
     shutil.copy(REFERENCE, path)
     terminal.type("\x03")  # Ctrl-C
-    terminal.read_until(r"mock --resume")
+    screen = terminal.read_until(r"mock --resume")
+    assert "The clock keeps running" in screen and str(path) in screen
     assert terminal.wait() == 130
     assert path.read_text() == REFERENCE.read_text()
     resumed = Terminal(["mock", "--resume"], kit_env)
@@ -157,3 +158,100 @@ def test_ctrl_c_pauses_and_resume_continues_the_same_attempt(kit_env, grader):
     progress = json.loads(grader("progress", "--json").stdout)
     assert [m["state"] for m in progress["mocks"]] == ["finished"]
     assert progress["mocks"][0]["grade"].startswith("A")
+
+
+STUB_STATUSES = {  # what grading the untouched linear_regression stub gives
+    "api": ["pass", "pass"], "shapes": ["todo", "todo"], "correctness": ["todo"] * 3,
+    "convergence": ["todo"] * 5, "vectorization": ["todo"] * 2,
+    "robustness": ["todo", "pass"], "performance": ["todo"]}
+DIVERGING_STATUSES = {  # fail__no_divide_by_n: the gradient is n times too large
+    "api": ["pass", "pass"], "shapes": ["pass", "pass"],
+    "correctness": ["pass", "pass", "fail"], "convergence": ["fail"] * 4 + ["pass"],
+    "vectorization": ["pass", "pass"], "robustness": ["pass", "pass"],
+    "performance": ["pass"]}
+
+
+def graded_events(statuses, verdict, elapsed=300.0, right_answers=3, hints=0):
+    checks = [{"id": f"{category}{i}", "category": category, "status": status, "message": ""}
+              for category, listed in statuses.items() for i, status in enumerate(listed)]
+    events = [(0, "hint", {"kata": KATA, "index": i}) for i in range(hints)]
+    events += [(0, "grade", {"kata": KATA, "verdict": verdict, "checks": checks}),
+               (0, "code_phase_end", {"reason": "done", "elapsed": elapsed})]
+    events += [(0, "answer", {"correct": i < right_answers}) for i in range(3)]
+    return events
+
+
+def test_an_untouched_stub_scores_nothing_and_is_told_to_finish():
+    card = mock.scorecard(graded_events(STUB_STATUSES, "todo"), 30, [KATA])
+    for item in ("correctness", "convergence", "vectorization", "robustness",
+                 "speed vs reference", "time used"):
+        assert card["items"][item] == 0, item
+    assert card["grade"].startswith("F")
+    assert card["practise_next"][0].startswith("finish the implementation")
+    assert not any("replace loops" in advice for advice in card["practise_next"])
+    assert len(card["practise_next"]) <= 2
+
+
+def test_a_diverging_gradient_is_never_a_hire_grade():
+    card = mock.scorecard(graded_events(DIVERGING_STATUSES, "fail"), 30, [KATA])
+    assert card["items"]["vectorization"] == 4 and card["items"]["follow-up questions"] == 4
+    assert card["overall"] <= mock.WRONG_ALGORITHM_CAP < 2.0 and card["capped"]
+    assert card["grade"].startswith("D")
+    assert [a.split(":")[0] for a in card["practise_next"]] == ["convergence", "correctness"]
+
+
+def test_a_kata_without_convergence_checks_is_not_marked_down_for_it():
+    statuses = {"api": ["pass"], "correctness": ["pass", "pass"], "robustness": ["pass"]}
+    card = mock.scorecard(graded_events(statuses, "pass", elapsed=120), 15, ["r2_score"])
+    assert "convergence" not in card["items"] and not card["capped"]
+    assert card["grade"].startswith("A")
+
+
+def test_the_scorecard_shows_no_minus_zero_for_no_hints():
+    import io
+
+    from rich.console import Console
+
+    from katakit.commands.mock import render_scorecard
+    for hints, shown in ((0, None), (2, "-1 overall")):
+        card = mock.scorecard(graded_events(DIVERGING_STATUSES, "fail", hints=hints), 30)
+        out = Console(width=80, file=io.StringIO())
+        render_scorecard(out, card)
+        text = out.file.getvalue()
+        row = next(line for line in text.splitlines() if "hints used" in line)
+        assert "-0" not in row and (shown is None or shown in row), row
+        assert ("at most 1.9" in text) == card["capped"]
+
+
+@pytest.mark.parametrize("minutes", ["0", "-5", "nan", "soon"])
+def test_a_time_box_that_is_not_positive_is_refused(grader, kit_env, minutes):
+    result = grader("mock", KATA, "--minutes", minutes, input="")
+    assert result.returncode == 2 and "--minutes must be" in result.stderr
+    assert not list(Path(kit_env["KATAKIT_WORKSPACE"]).glob("mock-*"))
+
+
+def test_quit_leaves_with_0_the_clock_runs_on_and_resume_shows_the_file(grader, kit_env):
+    left = grader("mock", KATA, "--minutes", "5", input="quit\n")
+    assert left.returncode == 0, left.stderr
+    flat = " ".join(left.stdout.split())
+    path = attempt_file(kit_env)
+    assert "The clock keeps running" in flat and f"Your attempt: {path}" in flat
+    assert "python grader.py mock --resume" in flat and "Paused" not in flat
+    resumed = grader("mock", "--resume", input="")  # end of input, like a closed terminal
+    assert resumed.returncode == 130
+    assert f"Your attempt: {path}" in resumed.stdout and "Resuming mock interview 1" \
+        in resumed.stdout
+
+
+def test_a_new_mock_does_not_bury_one_that_still_has_time(grader, kit_env):
+    assert grader("mock", KATA, "--minutes", "5", input="quit\n").returncode == 0
+    refused = grader("mock", "r2_score", input="")
+    assert refused.returncode == 2
+    assert "mock interview 1 (linear_regression) is unfinished and it has 0" in refused.stderr
+    assert "resume it with python grader.py mock --resume" in refused.stderr
+    replaced = grader("mock", "r2_score", "--new", input="quit\n")
+    assert replaced.returncode == 0
+    progress = json.loads(grader("progress", "--json").stdout)
+    assert [m["state"] for m in progress["mocks"]] == ["abandoned", "interrupted"]
+    resumed = grader("mock", "--resume", input="")
+    assert "Resuming mock interview 2" in resumed.stdout and "r2_score.py" in resumed.stdout

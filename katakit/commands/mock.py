@@ -1,13 +1,15 @@
 """``mock``: a timed mock interview in the terminal, with a visible countdown.
 
 You edit the attempt file in your own editor; at the prompt, Enter (or ``submit``) grades it,
-``hint`` costs points, ``done`` ends the coding part, ``quit`` (or Ctrl-C, or closing the
-terminal) pauses the session for ``mock --resume``. When the clock runs out the file is graded
+``hint`` costs points, ``done`` ends the coding part, ``quit`` (exit 0) or Ctrl-C (exit 130)
+or closing the terminal leaves it. The clock keeps running, as in a real interview:
+``mock --resume`` continues while time is left. When the clock runs out the file is graded
 automatically. Then come the interviewer's follow-up questions and the scorecard.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import select
 import signal
@@ -36,14 +38,36 @@ def register(commands) -> None:
     parser = commands.add_parser("mock", help=HELP, description=HELP)
     parser.add_argument("kata", nargs="*", help=KATA_HELP + " (default: one not passed yet "
                         "or due for review)")
-    parser.add_argument("--minutes", type=float, help="time box (default: the kata's minutes)")
+    parser.add_argument("--minutes", type=positive("--minutes"), help="time box (default: "
+                        "the kata's minutes)")
     parser.add_argument("--difficulty", choices=catalog.DIFFICULTIES, help="pick a kata of "
                         "this difficulty")
     parser.add_argument("--resume", action="store_true", help="continue the last unfinished "
                         "mock interview")
-    parser.add_argument("--follow-up-seconds", type=float, default=FOLLOW_UP_SECONDS,
+    parser.add_argument("--new", action="store_true", help="start a new interview even if "
+                        "an unfinished one still has time (that one is abandoned)")
+    parser.add_argument("--follow-up-seconds", type=positive("--follow-up-seconds"),
+                        default=FOLLOW_UP_SECONDS,
                         help=f"time limit per follow-up question (default {FOLLOW_UP_SECONDS})")
     parser.set_defaults(handler=run)
+
+
+def positive(option: str):
+    """An argparse type: a number greater than zero (0 is refused, not read as 'default')."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{option} must be a number, not {text!r}") \
+                from None
+        if not value > 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"{option} must be more than 0, not {text}")
+        return value
+    return parse
+
+
+class Leave(Exception):
+    """The learner typed ``quit``: leave the interview normally (exit 0)."""
 
 
 class Prompt:
@@ -89,7 +113,7 @@ class Prompt:
     def __enter__(self):
         if self.is_tty:
             self.saved = termios.tcgetattr(self.fd)
-            tty.setcbreak(self.fd)
+            tty.setcbreak(self.fd, termios.TCSANOW)  # keep what was typed ahead
         return self
 
     def __exit__(self, *exc):
@@ -105,7 +129,7 @@ def countdown(seconds: float) -> str:
 
 def run(args, clock=time.time) -> int:
     out = console()
-    signal.signal(signal.SIGHUP, _raise_interrupt)  # a closed terminal pauses the session
+    signal.signal(signal.SIGHUP, _raise_interrupt)  # a closed terminal leaves the session
     with open_history(clock) as history:
         session = _open_session(args, history, clock, out)
         try:
@@ -113,13 +137,30 @@ def run(args, clock=time.time) -> int:
                 if not session.code_phase_over():
                     code_phase(session, prompt, out, clock)
                 follow_up_phase(session, prompt, out, clock, args.follow_up_seconds)
+        except Leave:
+            leave(session, out)
+            return EXIT_OK
         except (KeyboardInterrupt, EOFError):
-            session.interrupt()
-            out.print(f"\nPaused. Your attempt is kept in {session.folder}; continue with: "
-                      "python grader.py mock --resume")
+            leave(session, out)
             return EXIT_INTERRUPTED
         render_scorecard(out, session.finish())
     return EXIT_OK
+
+
+def leave(session, out) -> None:
+    """Record that the learner left; say the clock keeps running and how to come back."""
+    session.interrupt()
+    out.print("\nYou left the interview.")
+    if session.code_phase_over():
+        out.print("The follow-up questions are waiting: python grader.py mock --resume",
+                  soft_wrap=True)
+        return
+    out.print(f"The clock keeps running, like in a real interview: "
+              f"{countdown(session.remaining())} left.", soft_wrap=True)
+    for path in session.files().values():
+        out.print(f"Your attempt: {path}", soft_wrap=True)
+    out.print("Continue while time is left with: python grader.py mock --resume",
+              soft_wrap=True)
 
 
 def _raise_interrupt(signum, frame):
@@ -128,27 +169,47 @@ def _raise_interrupt(signum, frame):
 
 def _open_session(args, history, clock, out) -> mock.Session:
     if args.resume:
-        session = mock.Session.resume(history, clock)
-        if session is None:
-            raise UsageError("there is no unfinished mock interview to resume")
-        out.print(f"Resuming mock interview {session.mock_id}: "
-                  f"{countdown(session.remaining())} left.")
-        return session
-    for slug in args.kata:
-        catalog.load(slug)  # unknown names fail before anything is created
+        return _resume(history, clock, out)
+    named = [catalog.load(name).slug for name in args.kata]  # unknown names fail first
     try:
-        katas = args.kata or mock.choose_katas(history, args.difficulty, clock())
+        katas = named or mock.choose_katas(history, args.difficulty, clock())
     except ValueError as error:
         raise UsageError(str(error)) from None
-    minutes = args.minutes or sum(catalog.load(slug).minutes for slug in katas)
-    if minutes <= 0:
-        raise UsageError("--minutes must be positive")
+    minutes = args.minutes if args.minutes is not None else \
+        sum(catalog.load(slug).minutes for slug in katas)
+    _set_aside_unfinished(history, clock, args.new)
     session = mock.Session.start(history, katas, minutes, clock)
     for slug in katas:
         show_statement(out, slug)
     files = ", ".join(str(path) for path in session.files().values())
     out.print(f"\n[bold]Mock interview: {minutes:g} min.[/bold] Write your solution in "
               f"{files} with your editor. {PROMPT}.")
+    return session
+
+
+def _set_aside_unfinished(history, clock, new: bool) -> None:
+    """Refuse to bury an unfinished interview that still has time, unless --new says so."""
+    unfinished = mock.Session.unfinished(history, clock)
+    if unfinished is None or not unfinished.resumable():
+        return
+    if not new:
+        left = "its follow-up questions are waiting" if unfinished.code_phase_over() else \
+            f"it has {countdown(unfinished.remaining())} left"
+        raise UsageError(f"mock interview {unfinished.mock_id} ({', '.join(unfinished.katas)})"
+                         f" is unfinished and {left}: resume it with python grader.py mock "
+                         "--resume (or add --new to abandon it and start another)")
+    unfinished.abandon()
+
+
+def _resume(history, clock, out) -> mock.Session:
+    session = mock.Session.resume(history, clock)
+    if session is None:
+        raise UsageError("there is no unfinished mock interview to resume; start one with "
+                         "python grader.py mock")
+    out.print(f"Resuming mock interview {session.mock_id}: "
+              f"{countdown(session.remaining())} left.")
+    for path in session.files().values():
+        out.print(f"Your attempt: {path}", soft_wrap=True)
     return session
 
 
@@ -182,7 +243,7 @@ def code_phase(session, prompt, out, clock) -> None:
             session.end_code_phase("done")
             return
         elif command in ("q", "quit"):
-            raise KeyboardInterrupt
+            raise Leave
         else:
             out.print(f"unknown command {command!r}: {PROMPT}")
 
@@ -201,7 +262,8 @@ def give_hint(session, out) -> None:
         hint = session.take_hint(slug)
         if hint is not None:
             index, text = hint
-            out.print(f"[bold]Hint {index + 1}[/bold] (costs {mock.HINT_COST:g} points): {escape(text)}")
+            out.print(f"[bold]Hint {index + 1}[/bold] (costs {mock.HINT_COST:g} points): "
+                      f"{escape(text)}")
             return
     out.print("No hints left.")
 
@@ -228,10 +290,15 @@ def render_scorecard(out, card: dict) -> None:
     table.add_column("")
     for item, score in card["items"].items():
         table.add_row(item, f"{score:.1f} / 4", "#" * round(score * 4))
-    table.add_row("hints used", str(card["hints"]), f"-{mock.HINT_COST * card['hints']:g}")
+    hints = card["hints"]
+    table.add_row("hints used", str(hints),
+                  f"-{mock.HINT_COST * hints:g} overall" if hints else "")
     out.print(table)
     out.print(f"Time used: {duration(card['time_used_s'])} of {card['minutes']:g} min.  "
               f"Overall {card['overall']:.2f} / 4: [bold]{card['grade']}[/bold]")
+    if card.get("capped"):
+        out.print(f"(at most {mock.WRONG_ALGORITHM_CAP:g}: correctness and convergence must "
+                  "be 4 / 4 for a hire grade)")
     out.print("Practise next:")
     for advice in card["practise_next"]:
         out.print(f"  - {escape(advice)}")

@@ -102,11 +102,19 @@ def all_katas() -> list[Kata]:
                   key=lambda k: (DIFFICULTIES.index(k.difficulty), k.minutes, k.slug))
 
 
-def load(slug: str) -> Kata:
-    """The kata named ``slug``; CatalogError (with the closest names) when there is none."""
+def normalize(name: str) -> str:
+    """How a kata name is looked up: ``Linear-Regression`` and ``LINEAR_REGRESSION`` name
+    ``linear_regression``."""
+    return name.strip().lower().replace("-", "_")
+
+
+def load(name: str) -> Kata:
+    """The kata called ``name`` (see :func:`normalize`); CatalogError (with the closest names)
+    when there is none."""
+    slug = normalize(name)
+    if slug not in slugs():
+        raise CatalogError(unknown_kata_message(name))
     manifest = KATAS_DIR / slug / "kata.toml"
-    if not manifest.is_file():
-        raise CatalogError(unknown_kata_message(slug))
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
         return _parse(slug, data)
@@ -114,12 +122,12 @@ def load(slug: str) -> Kata:
         raise CatalogError(f"the manifest {manifest} is invalid: {exc}") from None
 
 
-def unknown_kata_message(slug: str) -> str:
+def unknown_kata_message(name: str) -> str:
     known = slugs()
-    close = difflib.get_close_matches(slug, known, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(normalize(name), known, n=3, cutoff=0.5)
     suggestion = f"did you mean {', '.join(close)}?" if close else \
         f"known katas: {', '.join(known)}"
-    return f"unknown kata '{slug}': {suggestion} (see `python grader.py list`)"
+    return f"unknown kata '{name}': {suggestion} (see `python grader.py list`)"
 
 
 def _parse(slug: str, data: dict) -> Kata:

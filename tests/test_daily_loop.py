@@ -52,10 +52,24 @@ def test_start_copies_the_stub_and_never_overwrites_work(grader, kit_env):
     again = grader("start", KATA)
     assert "already exists" in again.stdout and path.read_text() == "# my precious work\n"
     fresh = grader("start", KATA, "--fresh")
-    assert "saved in your history" in fresh.stdout
     assert path.read_text().startswith('"""Linear regression')
     kept = history(kit_env).execute("SELECT replaced_source FROM rounds WHERE reason='fresh'")
     assert kept.fetchone()[0] == "# my precious work\n"
+    (copy,) = (path.parent / ".attempts").glob(f"{KATA}-*.py")
+    assert copy.read_text() == "# my precious work\n" and str(copy) in fresh.stdout
+    path.write_text("# second try\n")
+    grader("start", KATA, "--fresh")  # within the same second: a new name, no overwrite
+    kept_files = sorted(p.read_text() for p in (path.parent / ".attempts").glob("*.py"))
+    assert kept_files == ["# my precious work\n", "# second try\n"]
+
+
+def test_kata_names_ignore_case_and_dashes_and_typos_get_suggestions(grader, kit_env):
+    for name in ("LINEAR_REGRESSION", "Linear-Regression", " linear_regression "):
+        assert catalog.load(name).slug == KATA
+    started = grader("start", "LINEAR-REGRESSION")
+    assert started.returncode == 0 and workspace(kit_env).exists()
+    typo = grader("show", "LINEAR_REGRESION")
+    assert typo.returncode == 2 and "did you mean linear_regression" in typo.stderr
 
 
 @pytest.mark.slow
@@ -88,10 +102,12 @@ def test_hints_come_one_at_a_time_and_point_at_the_failing_check(grader, kit_env
 
 
 def test_quiz_asks_explains_and_records_the_score(grader, kit_env):
-    result = grader("quiz", KATA, input="z\n" + RIGHT_ANSWERS)
-    assert "answer with one of a, b, c, d, not 'z'" in result.stdout
+    result = grader("quiz", KATA, input="\nz\n" + RIGHT_ANSWERS)
+    assert "Your answer (a-d, or q to stop): type a letter (a-d), or q to stop" \
+        in result.stdout
+    assert "'z' is not an answer: type a letter (a-d), or q to stop" in result.stdout
     assert result.stdout.count("Right — the answer is") == 7
-    assert "Score: 7/7 answered" in result.stdout
+    assert "Score: 7 of 7 right (7 of 7 questions answered)" in result.stdout
     rows = history(kit_env).execute("SELECT count(*), sum(correct) FROM quiz_answers")
     assert rows.fetchone() == (7, 7)
 
@@ -113,9 +129,30 @@ def test_hints_and_explanations_print_verbatim_brackets_included(grader, slug):
 
 
 def test_quiz_stops_cleanly_at_end_of_input(grader, kit_env):
-    result = grader("quiz", KATA, input="a\n")
+    result = grader("quiz", KATA, input="a\nb\n")
     assert result.returncode == 0
-    assert "Not quite" in result.stdout and "Score: 0/1 answered" in result.stdout
+    assert "Not quite" in result.stdout
+    assert "Score: 0 of 2 right (2 of 7 questions answered)" in result.stdout
+    nothing = grader("quiz", KATA, input="")
+    assert nothing.returncode == 0 and "Score" not in nothing.stdout
+    assert "No answer given, so nothing was recorded" in nothing.stdout
+    assert history(kit_env).execute("SELECT count(*) FROM quiz_answers").fetchone()[0] == 2
+
+
+def test_answers_are_read_leniently_typed_or_in_a_file(grader, kit_env):
+    from katakit import quiz
+    questions = {q.id: q for q in catalog.load(KATA).quiz}
+    choice, number = questions["divide_by_n"], questions["cost_per_epoch"]  # c, 1000000
+    for typed in ("c", " C ", "c)", "(c)", "(C) "):
+        assert quiz.problem_with(choice, typed) is None, typed
+    assert quiz.problem_with(choice, "a)") == "a) is not right."
+    assert quiz.problem_with(choice, "cc").startswith("answer with one of a, b, c, d")
+    for typed in ("1000000", "1 000 000", "1,000,000", "1_000_000", "1e6", 1e6,
+                  "1\u202f000\u202f000"):
+        assert quiz.problem_with(number, typed) is None, typed
+    assert quiz.problem_with(number, "lots") == "answer with a number, not 'lots'"
+    typed = grader("quiz", KATA, input="(C)\n a) \nD\n1 000 000\n")
+    assert "Score: 4 of 4 right (4 of 7 questions answered)" in typed.stdout
 
 
 @pytest.mark.slow
@@ -157,9 +194,12 @@ def test_watch_regrades_on_save_and_leaves_cleanly_on_ctrl_c(kit_env):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=kit_env, cwd=ROOT)
     try:
-        assert "Verdict: FAIL" in _read_until(watcher, "graded")
+        first = _read_until(watcher, "graded")
+        assert "Verdict: FAIL" in first and "graded the current file" in first
+        assert "after the change" not in first
         path.write_text(REFERENCE)
-        assert "Verdict: PASS" in _read_until(watcher, "graded")
+        second = _read_until(watcher, "graded")
+        assert "Verdict: PASS" in second and "s after the change" in second
         watcher.send_signal(signal.SIGINT)
         out, _ = watcher.communicate(timeout=20)
         assert watcher.returncode == 0 and "stopped watching" in out
@@ -177,3 +217,43 @@ def _read_until(process, marker, timeout=60) -> str:
         if marker in line:
             return "".join(lines)
     raise AssertionError("".join(lines))
+
+
+def _practised_history(kit_env) -> None:
+    """linear_regression passed 20 min into a round that started 2 h ago, with one hint
+    (so it is due again in half a day), and one mock interview that timed out."""
+    from katakit.history import History
+    from katakit.results import Category, CheckResult, Report, Status
+    start = time.time() - 2 * 3600
+    clock = iter([start, start + 600, start + 1200, start + 1500, start + 1600, start + 1700,
+                  start + 1800])
+    history = History(Path(kit_env["KATAKIT_DATA"]) / "history.sqlite3", lambda: next(clock))
+    history.start_round(KATA, "start")
+    for status in (Status.FAIL, Status.PASS):
+        check = CheckResult("gradient_values", Category.CORRECTNESS, status)
+        history.record_check(Report(KATA, "ws.py", 1, 0.5, (check,)), "check", "")
+    history.record_hint(KATA, 0)
+    mock_id = history.start_mock([KATA, "ridge_regression"], 30, "/tmp/mock")
+    history.set_mock_state(mock_id, "timed_out", {"grade": "F — no hire"})
+    history.close()
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_list_and_progress_read_in_full_at_80_and_60_columns(grader, kit_env, columns):
+    _practised_history(kit_env)
+    narrow = {**kit_env, "COLUMNS": str(columns)}
+    shown = grader("progress", env=narrow).stdout
+    listed = grader("list", env=narrow).stdout
+    for output in (shown, listed):
+        table = [line for line in output.splitlines() if not line.startswith("Next")]
+        assert "…" not in output and max(map(len, table)) <= columns, output
+        assert all(slug in output for slug in catalog.slugs())
+        assert "not started" in output
+    progress_row = next(line for line in shown.splitlines() if line.startswith(KATA))
+    assert "25m00s" in progress_row and "in 10 h" in progress_row  # spent, due
+    assert "timed out" in shown and "timed_out" not in shown and "F — no hire" in shown
+    list_row = next(line for line in listed.splitlines() if line.startswith(KATA))
+    assert " 30 " in list_row and "passed" in list_row
+    if columns == 80:
+        assert "h/p" in shown and "1/0" in progress_row and "runs" in shown
+        assert "20m00s" in list_row and "today" in list_row and "medium" in listed

@@ -1,14 +1,19 @@
-"""What every command shares: exit codes, the usage error, consoles, the kata argument."""
+"""What every command shares: exit codes, the usage error, consoles, short dates and tables."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 
+from rich import box
 from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
 
 EXIT_OK, EXIT_NOT_PASSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 KATA_HELP = "kata name, e.g. linear_regression (see `python grader.py list`)"
+DAY_S = 86_400
 
 
 class UsageError(Exception):
@@ -25,15 +30,66 @@ def plain_output() -> bool:
 
 
 def when(timestamp: float | None) -> str:
-    import datetime as dt
     if timestamp is None:
         return "-"
     return dt.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
 
 
+def day(timestamp: float | None, now: float) -> str:
+    """A past moment in a few characters: today, yesterday, Nov 29 (2025-11-29 in another
+    year)."""
+    if timestamp is None:
+        return "-"
+    then, today = dt.date.fromtimestamp(timestamp), dt.date.fromtimestamp(now)
+    if then == today:
+        return "today"
+    if then == today - dt.timedelta(days=1):
+        return "yesterday"
+    return then.strftime("%b %d" if then.year == today.year else "%Y-%m-%d")
+
+
+def due_in(timestamp: float | None, now: float) -> str:
+    """When something is due, in a few characters: now, in 5 h, in 3 d, or Dec 15."""
+    if timestamp is None:
+        return "-"
+    left = timestamp - now
+    if left <= 0:
+        return "now"
+    if round(left / 3600) < 24:
+        return f"in {max(round(left / 3600), 1)} h"
+    if left < 13.5 * DAY_S:
+        return f"in {round(left / DAY_S)} d"
+    return day(timestamp, now)
+
+
 def duration(seconds: float | None) -> str:
+    """45s, 3m05s, 1h02m; - when unknown."""
     if seconds is None:
         return "-"
     minutes, secs = divmod(int(round(seconds)), 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+def fitted_table(out: Console, columns, rows, **options) -> tuple[Table, list[str]]:
+    """A compact table that reads in full on ``out``: short headers, no frame.
+
+    ``columns`` are (header, justify, drop) tuples. While the table is wider than the console,
+    the column with the lowest non-zero ``drop`` goes (0: never dropped); cells of what is
+    left wrap rather than being cut. Returns the table and the headers kept."""
+    keep = list(range(len(columns)))
+    optional = sorted((i for i, c in enumerate(columns) if c[2]), key=lambda i: columns[i][2])
+    wide = out.options.update_width(10_000)
+    while True:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      padding=(0, 1, 0, 0), title_justify="left", caption_justify="left",
+                      **options)
+        for i in keep:
+            table.add_column(columns[i][0], justify=columns[i][1], overflow="fold")
+        for row in rows:
+            table.add_row(*(row[i] for i in keep))
+        if not optional or Measurement.get(out, wide, table).maximum <= out.width:
+            return table, [columns[i][0] for i in keep]
+        keep.remove(optional.pop(0))

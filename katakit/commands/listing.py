@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import time
 
-from rich.table import Table
+from rich.text import Text
 
 from katakit import catalog, progress
-from katakit.commands.common import EXIT_OK, console, duration, when
+from katakit.commands.common import EXIT_OK, console, day, duration, fitted_table
 from katakit.history import open_history
 
 HELP = "list the katas with difficulty, interview minutes and your status"
+STYLE = {"passed": "green", "attempted": "yellow", "not started": "dim"}
+COLUMNS = (  # header, alignment, drop order when the terminal is narrow (0: always shown)
+    ("kata", "left", 0), ("level", "left", 4), ("min", "right", 0), ("status", "left", 0),
+    ("best", "right", 2), ("hints", "right", 1), ("last", "left", 3),
+)
 
 
 def register(commands) -> None:
@@ -19,7 +25,7 @@ def register(commands) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args) -> int:
+def run(args, clock=time.time) -> int:
     katas = catalog.all_katas()
     with open_history() as history:
         rows = [(kata, progress.kata_progress(kata, history)) for kata in katas]
@@ -27,16 +33,16 @@ def run(args) -> int:
         print(json.dumps([{"kata": k.slug, "title": k.title, "difficulty": k.difficulty,
                            "minutes": k.minutes, **p.to_json()} for k, p in rows]))
         return EXIT_OK
-    table = Table(title="Katas", title_justify="left")
-    for column in ("kata", "difficulty", "min", "status", "best", "hints", "last"):
-        table.add_column(column, justify="right" if column in ("min", "hints") else
-                         "left", no_wrap=True)
-    style = {"passed": "green", "attempted": "yellow", "not started": "dim"}
-    for kata, p in rows:
-        table.add_row(kata.slug, kata.difficulty, str(kata.minutes),
-                      f"[{style[p.status]}]{p.status}[/]", duration(p.best_time_s),
-                      str(p.hints_used), when(p.last_attempt)[:10])
     out = console()
-    out.print(table)
-    out.print("Next: python grader.py show KATA, then python grader.py start KATA")
+    render(out, rows, clock())
+    out.print("Next: python grader.py show KATA, then python grader.py start KATA", soft_wrap=True)
     return EXIT_OK
+
+
+def render(out, rows, now: float) -> None:
+    """The katas table; best is the fastest round to a pass, last the latest check."""
+    cells = [(kata.slug, kata.difficulty, str(kata.minutes),
+              Text(p.status, style=STYLE[p.status]), duration(p.best_time_s),
+              str(p.hints_used), day(p.last_attempt, now)) for kata, p in rows]
+    table, _ = fitted_table(out, COLUMNS, cells, title="Katas")
+    out.print(table)

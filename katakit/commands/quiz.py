@@ -42,10 +42,19 @@ def read_valid_answer(question, read) -> str | None:
             return None
         if answer.lower() == STOP:
             return None
-        problem = answer_key.problem_with(question, answer)
-        if problem is None or not problem.startswith("answer with"):
+        if answer_key.parse(question, answer) is not None:
             return answer
-        print(problem)
+        print(retry_message(question, answer))
+
+
+def retry_message(question, answer: str) -> str:
+    """What to type instead of a malformed answer."""
+    if question.is_numeric:
+        wanted = f"type a number, or {STOP} to stop"
+    else:
+        letters = answer_key.letters(question)
+        wanted = f"type a letter ({letters[0]}-{letters[-1]}), or {STOP} to stop"
+    return f"{answer!r} is not an answer: {wanted}" if answer else wanted
 
 
 def answer_and_explanation(question) -> str:
@@ -74,6 +83,11 @@ def run(args, read=input) -> int:
             correct = explain(out, question, answer)
             history.record_quiz_answer(kata.slug, question.id, answer, correct)
             score, answered = score + correct, answered + 1
-    out.print(f"\nScore: {score}/{answered} answered ({len(kata.quiz)} questions) — recorded. "
-              f"Put your answers in QUIZ_ANSWERS too: `check` grades them.")
+    if not answered:
+        out.print(f"\nNo answer given, so nothing was recorded. Take the quiz when ready: "
+                  f"python grader.py quiz {kata.slug}", soft_wrap=True)
+        return EXIT_OK
+    out.print(f"\nScore: {score} of {answered} right ({answered} of {len(kata.quiz)} questions "
+              "answered) — recorded. Put your answers in QUIZ_ANSWERS too: `check` grades "
+              "them.")
     return EXIT_OK

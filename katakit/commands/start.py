@@ -7,7 +7,8 @@ from katakit.commands.common import EXIT_OK, KATA_HELP
 from katakit.history import open_history
 
 HELP = "copy a kata's stub to workspace/KATA.py and start a round"
-FRESH_HELP = "start a new round from the stub; the current file is kept in the history"
+FRESH_HELP = ("start a new round from the stub; the current file is kept in "
+              "workspace/.attempts/ and in the history")
 
 
 def register(commands) -> None:
@@ -26,9 +27,8 @@ def run(args) -> int:
         print(f"{shown} already exists; your work there is untouched.\n"
               f"Keep going, or start over with: python grader.py start {kata.slug} --fresh")
         return EXIT_OK
-    if started.archived:
-        print(f"New round: the previous {shown} is saved in your history; a fresh stub "
-              "is in its place.")
+    if started.kept is not None:
+        print(f"New round: your previous file is kept in {_shown(started.kept)}.")
     print(f"{shown}\nEdit it, then grade it with: python grader.py check {kata.slug}")
     return EXIT_OK
 

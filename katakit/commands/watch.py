@@ -46,12 +46,15 @@ def run(args, max_grades: int | None = None) -> int:
                 seen = current
                 if out.is_terminal:
                     out.clear()
-                saved_at = time.perf_counter()
+                noticed = time.perf_counter()
                 result = grade_and_record(kata, path, label, origin="watch")
                 report.render(result, out)
+                took = time.perf_counter() - noticed
+                what = f"graded {took:.2f} s after the change" if grades else \
+                    f"graded the current file ({took:.2f} s)"
                 grades += 1
-                out.print(f"[dim]graded {time.perf_counter() - saved_at:.2f} s after the "
-                          f"change; watching {label} — save to re-grade, Ctrl-C to stop[/dim]")
+                out.print(f"[dim]{what}; watching {label} — save to re-grade, Ctrl-C to "
+                          "stop[/dim]")
             time.sleep(POLL_S)
     except KeyboardInterrupt:
         out.print("\nstopped watching.")

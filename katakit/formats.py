@@ -21,12 +21,15 @@ def to_json(report: Report) -> str:
 
 
 def to_junit(report: Report) -> str:
-    """One <testsuite> per report, one <testcase> per check (classname = kata.category)."""
+    """One <testsuite> per report, one <testcase> per check (classname = kata.category).
+
+    A ``todo`` (not attempted yet) is a <failure type="todo">, so an untouched stub is not
+    green on a CI dashboard; only ``skip`` (could not run) is <skipped>."""
     counts = {
         "tests": len(report.checks),
-        "failures": sum(c.status is Status.FAIL for c in report.checks),
+        "failures": sum(c.status in (Status.FAIL, Status.TODO) for c in report.checks),
         "errors": sum(c.status in (Status.ERROR, Status.TIMEOUT) for c in report.checks),
-        "skipped": sum(c.status in (Status.SKIP, Status.TODO) for c in report.checks),
+        "skipped": sum(c.status is Status.SKIP for c in report.checks),
     }
     suites = ET.Element("testsuites", {k: str(v) for k, v in counts.items()},
                         time=f"{report.duration_s:.3f}", name="katakit")
@@ -42,11 +45,14 @@ def to_junit(report: Report) -> str:
         if check.status is Status.FAIL:
             ET.SubElement(case, "failure", message=check.message, type="fail").text = \
                 check.message
+        elif check.status is Status.TODO:
+            message = f"not attempted yet: {check.message}"
+            ET.SubElement(case, "failure", message=message, type="todo").text = message
         elif check.status in (Status.ERROR, Status.TIMEOUT):
             ET.SubElement(case, "error", message=check.message,
                           type=check.status.value).text = check.message
-        elif check.status in (Status.SKIP, Status.TODO):
-            ET.SubElement(case, "skipped", message=f"{check.status.value}: {check.message}")
+        elif check.status is Status.SKIP:
+            ET.SubElement(case, "skipped", message=f"skip: {check.message}")
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True)
 

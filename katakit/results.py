@@ -1,4 +1,7 @@
-"""Typed results that cross every seam: a check's outcome and a whole grading report."""
+"""Typed results that cross every seam: a check's outcome and a whole grading report.
+
+The enums are StrEnums: `report.verdict == "pass"`, and they print and serialize as their value.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """How one check ended."""
 
     PASS = "pass"
@@ -17,7 +20,7 @@ class Status(str, enum.Enum):
     SKIP = "skip"  # could not run because something it needs failed first
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """What a check is about, in the order the report shows them."""
 
     API = "api"
@@ -30,7 +33,7 @@ class Category(str, enum.Enum):
     QUIZ = "quiz"
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """The overall answer for a submission."""
 
     PASS = "pass"  # every check passed

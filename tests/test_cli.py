@@ -115,3 +115,34 @@ def test_no_target_and_no_workspace_file_explains_what_to_pass(grader):
     result = grader("check", KATA)
     assert result.returncode == 2
     assert "python grader.py start linear_regression" in result.stderr
+
+
+def test_json_and_format_together_are_refused(grader):
+    result = grader("check", KATA, "--reference", "--json", "--format", "junit")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "not allowed with argument --json" in result.stderr
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(kit_env):
+    import os
+    import subprocess
+    import sys
+    read, write = os.pipe()
+    os.close(read)  # like `| head -1` once head has exited
+    try:
+        result = subprocess.run([sys.executable, str(ROOT / "grader.py"), "list"],
+                                stdout=write, stderr=subprocess.PIPE, text=True, env=kit_env,
+                                timeout=60)
+    finally:
+        os.close(write)
+    assert result.returncode == 1 and result.stderr == ""
+
+
+def test_without_the_kit_installed_it_says_how_to_install(kit_env):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "grader.py"), "list"],
+                            capture_output=True, text=True, env=kit_env, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "the kit is not installed" in result.stderr and "pip install -e ." in result.stderr

@@ -161,3 +161,62 @@ def test_gradescope_run_autograder_writes_valid_results(tmp_path):
     results = json.loads((root / "results" / "results.json").read_text())
     jsonschema.validate(results, SCHEMA)
     assert results["score"] == len(results["tests"]) == 24
+
+
+def test_junit_counts_unattempted_checks_as_failures_and_skips_as_skipped(tmp_path):
+    from katakit import formats
+    from katakit.results import Category, CheckResult, Report, Status
+    report = Report(KATA, "stub.py", 7, 1.0, (
+        CheckResult("load", Category.API, Status.PASS),
+        CheckResult("predict_values", Category.CORRECTNESS, Status.TODO, "predict raised "
+                    "NotImplementedError"),
+        CheckResult("trajectory", Category.CONVERGENCE, Status.SKIP, "fit is missing")))
+    path = tmp_path / "junit.xml"
+    path.write_text(formats.to_junit(report))
+    suite = next(iter(JUnitXml.fromfile(str(path))))
+    results = {case.name: case.result for case in suite}
+    (todo,) = results["predict_values"]
+    assert isinstance(todo, Failure) and todo.type == "todo"
+    assert todo.message == "not attempted yet: predict raised NotImplementedError"
+    assert isinstance(results["trajectory"][0], Skipped) and results["load"] == []
+    assert (suite.failures, suite.skipped, suite.errors) == (1, 1, 0)
+
+
+def test_python_api_says_what_it_accepts():
+    import katakit
+    solution = ROOT / "solutions" / f"{KATA}.py"
+    with pytest.raises(ValueError, match="carries its own QUIZ_ANSWERS"):
+        katakit.check(KATA, solution, quiz_answers={"divide_by_n": "c"})
+    for wrong in ([1, 2], 42, None):
+        with pytest.raises(TypeError, match=r"file path \(str or pathlib.Path\) or classes"):
+            katakit.check(KATA, wrong)
+    with pytest.raises(FileNotFoundError, match="nope.py"):
+        katakit.check(KATA, ROOT / "nope.py")
+    with pytest.raises(TypeError, match="needs a file path"):
+        katakit.check(KATA)
+
+
+@pytest.mark.slow
+def test_python_api_grades_several_functions_with_their_helpers():
+    import linecache
+
+    import numpy as np
+
+    import katakit
+    cell = ("def _error(X, y, w, b):\n    return X @ w + b - y\n\n"
+            "def mse(y_hat, y):\n    return float(np.mean((y_hat - y) ** 2))\n\n"
+            "def mse_gradients(X, y, w, b):\n    error = _error(X, y, w, b)\n"
+            "    return 2 / len(y) * (X.T @ error), 2 / len(y) * float(np.sum(error))\n")
+    name = "/tmp/ipykernel_0/2.py"
+    linecache.cache[name] = (len(cell), None, cell.splitlines(True), name)
+    namespace = {"np": np}
+    exec(compile(cell, name, "exec"), namespace)
+    mse, gradients = namespace["mse"], namespace["mse_gradients"]
+    without = katakit.check("mse_gradients", mse, gradients, seed=3)
+    assert any("NameError" in c.message for c in without.checks)
+    answers = {"hand_gradient": 9.333, "fd_loss_evaluations": 202, "central_vs_forward": "c",
+               "eps_too_small": "b", "zero_gradient_meaning": "d"}
+    report = katakit.check("mse_gradients", mse, gradients, namespace["_error"], seed=3,
+                           quiz_answers=answers)
+    assert report.verdict == "pass" and f"{report.verdict}" == "pass"
+    assert json.loads(json.dumps({"verdict": report.verdict})) == {"verdict": "pass"}

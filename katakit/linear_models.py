@@ -134,6 +134,19 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
     return metrics, {"loss above the optimum": excess}
 
 
+def check_zero_init(candidate, class_name: str, why_zeros: str, **extra_kwargs) -> None:
+    """A new model starts at w = zeros(d) and b = 0.0, for d = 1 with the spec's defaults and
+    for d = 4 with ``extra_kwargs``; ``why_zeros`` ends the message when it does not."""
+    for d, kwargs in ((1, {}), (4, extra_kwargs)):
+        model = candidate.new(class_name, d, **kwargs)
+        label = f"{class_name}({', '.join([str(d), *(f'{k}={v}' for k, v in kwargs.items())])})"
+        w = as_vector(model.get("w"), d, f"{label}.w")
+        b = as_float(model.get("b"), f"{label}.b")
+        if np.any(w != 0) or b != 0:
+            fail(f"{label} starts at w = {np.round(w, 3)}, b = {b:.3g}: random "
+                 f"initialization. {why_zeros}")
+
+
 def check_output_shapes(candidate, rng, seed, class_name, data_offset=0.0,
                         **init_kwargs) -> None:
     """predict, compute_loss, compute_gradients and fit return the right shapes and types,

@@ -91,14 +91,20 @@ def _open_problem(name: str, flags, graded: str, own_proc: str) -> str | None:
     for path in {plain, real} - {graded}:
         if any(_inside(path, folder) for folder in PROTECTED):
             return "a submission may not read the kit's own files"
-        if _inside(path, "/proc") and not _inside(path, own_proc) \
-                and path.split(os.sep)[2:3] != ["self"] and path.split(os.sep)[2].isdigit():
+        if _other_process(path, own_proc):
             return "a submission may not look into other processes"
     if isinstance(flags, int) and flags & WRITING and real not in HARMLESS_WRITES:
         return f"a submission may not write files (tried to open {name!r} for writing)"
     if os.path.isdir(real):
         return f"a submission may not open folders (tried {name!r})"
     return None
+
+
+def _other_process(path: str, own_proc: str) -> bool:
+    """``/proc/<pid>/...`` of a process other than this one (``/proc/self`` is ours)."""
+    parts = path.split(os.sep)
+    return len(parts) > 2 and parts[1] == "proc" and parts[2].isdigit() \
+        and not _inside(path, own_proc)
 
 
 def _inside(path: str, folder: str) -> bool:

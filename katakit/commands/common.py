@@ -29,12 +29,6 @@ def plain_output() -> bool:
     return not sys.stdout.isatty() or "NO_COLOR" in os.environ
 
 
-def when(timestamp: float | None) -> str:
-    if timestamp is None:
-        return "-"
-    return dt.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
-
-
 def day(timestamp: float | None, now: float) -> str:
     """A past moment in a few characters: today, yesterday, Nov 29 (2025-11-29 in another
     year)."""

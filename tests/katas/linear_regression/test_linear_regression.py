@@ -11,8 +11,8 @@ import numpy as np
 from katakit.checking import (as_float, as_vector, check, close, data_note, fail,
                               precision_note, returned, worst_gap)
 from katakit.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
-                                   check_predict_values, checked_call, largest_stable_lr,
-                                   make_data, same_trajectory)
+                                   check_predict_values, check_zero_init, checked_call,
+                                   largest_stable_lr, make_data, same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "LinearRegression"
@@ -32,15 +32,9 @@ def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
 @check("shapes")
 def test_init_parameters(candidate):
     """A new model starts at w = zeros(n_features) and b = 0.0."""
-    for d in (1, 4):
-        model = candidate.new(CLASS, d)
-        w = as_vector(model.get("w"), d, f"LinearRegression({d}).w")
-        b = as_float(model.get("b"), f"LinearRegression({d}).b")
-        if np.any(w != 0) or b != 0:
-            fail(f"LinearRegression({d}) starts at w = {np.round(w, 3)}, b = {b:.3g}: random "
-                 "initialization. The spec (and the first-step check) needs zeros: "
-                 "self.w = np.zeros(n_features); self.b = 0.0. The MSE is convex, so there is "
-                 "no symmetry to break and zeros are the reproducible choice.")
+    check_zero_init(candidate, CLASS, "The spec (and the first-step check) needs zeros: "
+                    "self.w = np.zeros(n_features); self.b = 0.0. The MSE is convex, so there "
+                    "is no symmetry to break and zeros are the reproducible choice.")
 
 
 @check("shapes")

@@ -15,8 +15,8 @@ import numpy as np
 
 from katakit.checking import (as_float, as_vector, check, close, data_note, fail, modified_input,
                               worst_gap)
-from katakit.linear_models import (as_history, check_predict_values, largest_stable_lr, make_data,
-                                   same_trajectory)
+from katakit.linear_models import (as_history, check_predict_values, check_zero_init,
+                                   largest_stable_lr, make_data, same_trajectory)
 from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "MiniBatchSGD"
@@ -165,14 +165,8 @@ def assert_trajectory(candidate, reference, rng, seed, n, d, lr, epochs, batch_s
 @check("shapes")
 def test_init_parameters(candidate):
     """A new model starts at w = zeros(n_features) and b = 0.0."""
-    for d in (1, 4):
-        model = candidate.new(CLASS, d)
-        w = as_vector(model.get("w"), d, f"MiniBatchSGD({d}).w")
-        b = as_float(model.get("b"), f"MiniBatchSGD({d}).b")
-        if np.any(w != 0) or b != 0:
-            fail(f"MiniBatchSGD({d}) starts at w = {np.round(w, 3)}, b = {b:.3g}: random "
-                 "initialization. The spec needs zeros (self.w = np.zeros(n_features); "
-                 "self.b = 0.0): the only randomness allowed is the shuffle, from the seed.")
+    check_zero_init(candidate, CLASS, "The spec needs zeros (self.w = np.zeros(n_features); "
+                    "self.b = 0.0): the only randomness allowed is the shuffle, from the seed.")
 
 
 @check("shapes")

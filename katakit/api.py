@@ -18,8 +18,9 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from katakit import catalog, run
-from katakit.quiz import ANSWERS_NAME
+from katakit import catalog
+from katakit.examiner import grading as run
+from katakit.catalog.quiz import ANSWERS_NAME
 from katakit.results import Report
 
 PRELUDE = "import math\n\nimport numpy as np\n\n"

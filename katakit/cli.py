@@ -17,7 +17,7 @@ from katakit.commands import (batch, check, compare, hint, listing, mock, progre
                               show, start, watch)
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_NOT_PASSED, EXIT_USAGE,
                                      UsageError)
-from katakit.history import HistoryError
+from katakit.learner.history import HistoryError
 
 COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch)
 

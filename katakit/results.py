@@ -91,7 +91,8 @@ class Report:
         }
 
 
-_BAD = {Status.FAIL, Status.ERROR, Status.TIMEOUT}
+FAILING = frozenset({Status.FAIL, Status.ERROR, Status.TIMEOUT})
+"""The statuses that make a verdict FAIL (and a check count as failing in every report)."""
 
 
 def verdict_of(checks) -> Verdict:
@@ -99,7 +100,7 @@ def verdict_of(checks) -> Verdict:
     statuses = {c.status for c in checks}
     if not checks:
         return Verdict.FAIL
-    if statuses & _BAD:
+    if statuses & FAILING:
         return Verdict.FAIL
     if statuses == {Status.PASS}:
         return Verdict.PASS
@@ -112,4 +113,4 @@ def category_order(category: Category) -> int:
     return list(Category).index(category)
 
 
-__all__ = ["Status", "Category", "Verdict", "CheckResult", "Report", "verdict_of"]
+__all__ = ["FAILING", "Status", "Category", "Verdict", "CheckResult", "Report", "verdict_of"]

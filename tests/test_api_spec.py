@@ -1,6 +1,6 @@
 """Signature rules: positional parameters by count, keyword parameters by name and default."""
 
-from katakit import api_spec
+from katakit.catalog import api_spec
 
 
 def params(*specs):

@@ -14,9 +14,11 @@ import pytest
 from rich.console import Console
 
 from conftest import ROOT
-from katakit import catalog, plot
+from katakit import catalog
+from katakit.output import plot
 from katakit.commands.compare import _format_pair, metrics_table, render_curves
-from katakit.compare import Metric, Side, code_diff, without_quiz_answers
+from katakit.author.scenario import Metric
+from katakit.examiner.compare import Side, code_diff, without_quiz_answers
 
 FRACTIONAL_EXPONENT = re.compile(r"e[+-]?\d+\.\d", re.IGNORECASE)
 DECADE = re.compile(r"^(1e[+-]\d+|0\.001|0\.01|0\.1|1|10|100|1000)$")

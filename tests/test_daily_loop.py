@@ -140,7 +140,7 @@ def test_quiz_stops_cleanly_at_end_of_input(grader, kit_env):
 
 
 def test_answers_are_read_leniently_typed_or_in_a_file(grader, kit_env):
-    from katakit import quiz
+    from katakit.catalog import quiz
     questions = {q.id: q for q in catalog.load(KATA).quiz}
     choice, number = questions["divide_by_n"], questions["cost_per_epoch"]  # c, 1000000
     for typed in ("c", " C ", "c)", "(c)", "(C) "):
@@ -222,7 +222,7 @@ def _read_until(process, marker, timeout=60) -> str:
 def _practised_history(kit_env) -> None:
     """linear_regression passed 20 min into a round that started 2 h ago, with one hint
     (so it is due again in half a day), and one mock interview that timed out."""
-    from katakit.history import History
+    from katakit.learner.history import History
     from katakit.results import Category, CheckResult, Report, Status
     start = time.time() - 2 * 3600
     clock = iter([start, start + 600, start + 1200, start + 1500, start + 1600, start + 1700,

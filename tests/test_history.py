@@ -8,11 +8,11 @@ import subprocess
 import sys
 import time
 
-from katakit.history import History, HistoryError, SCHEMA_VERSION
+from katakit.learner.history import History, HistoryError, SCHEMA_VERSION
 
 WRITER = """
 import sys, time
-from katakit.history import History
+from katakit.learner.history import History
 with History(sys.argv[1]) as h:
     for i in range(int(sys.argv[2])):
         h.record_hint("kata", i)

@@ -164,7 +164,7 @@ def test_gradescope_run_autograder_writes_valid_results(tmp_path):
 
 
 def test_junit_counts_unattempted_checks_as_failures_and_skips_as_skipped(tmp_path):
-    from katakit import formats
+    from katakit.output import formats
     from katakit.results import Category, CheckResult, Report, Status
     report = Report(KATA, "stub.py", 7, 1.0, (
         CheckResult("load", Category.API, Status.PASS),

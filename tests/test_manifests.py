@@ -6,7 +6,8 @@ import ast
 
 import pytest
 
-from katakit import catalog, quiz
+from katakit import catalog
+from katakit.catalog import quiz
 from katakit.results import Category
 
 GENERIC_CHECKS = {"load", "signatures", "no_ml_library"}

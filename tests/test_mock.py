@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from katakit import mock
-from katakit.history import History
+from katakit.learner import mock
+from katakit.learner.history import History
 from katakit.results import Category, CheckResult, Report, Status
 from pty_session import Terminal
 

@@ -8,11 +8,11 @@ import time
 import numpy as np
 import pytest
 
-from katakit import protocol
-from katakit.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
+from katakit.candidate import protocol
+from katakit.candidate.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
                             LearnerRaised, LoadFailed,
                             NotAttempted)
-from katakit.sandbox import Candidate, LearnerObject, Limits
+from katakit.candidate.client import Candidate, LearnerObject, Limits
 
 FAST = Limits(call_seconds=1.0, load_seconds=10)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from katakit.sandbox import Candidate
+from katakit.candidate.client import Candidate
 
 LOOPS = {
     "for_statement": "    t = 0.0\n    for v in x:\n        t += v\n    return t\n",

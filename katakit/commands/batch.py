@@ -11,9 +11,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
-from katakit import batch, catalog, run as grading
-from katakit.commands.check import seed_value
-from katakit.commands.common import EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, UsageError, console
+from katakit import catalog
+from katakit.examiner import batch
+from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, UsageError, console,
+                                     seed_value)
+from katakit.seeds import new_seed
 
 HELP = "grade every submission in a folder (instructors); writes a CSV and a JSON report"
 DIR_HELP = "folder with DIR/*.py or DIR/<student>/KATA.py submissions"
@@ -46,7 +48,7 @@ def run(args) -> int:
     except OSError as error:
         raise UsageError(f"cannot write the reports: {error.strerror}: {error.filename} "
                          "(choose another --out)") from None
-    seed = grading.new_seed() if args.seed is None else args.seed
+    seed = new_seed() if args.seed is None else args.seed
     out = console()
     if ignored:
         out.print(escape(f"Left out {len(ignored)}: " + ", ".join(ignored)), highlight=False)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import shlex
-import sys
 from pathlib import Path
 
-from katakit import catalog, formats, paths, report
-from katakit.commands.common import EXIT_NOT_PASSED, EXIT_OK, UsageError, console
-from katakit.history import HistoryError, open_history
+from katakit import catalog
+from katakit.output import formats
+from katakit.output import report
+from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, console, grade_and_record,
+                                     resolve_target, seed_value)
 from katakit.results import Verdict
 
 HELP = "grade a file (your workspace file by default) against a kata's hidden checks"
@@ -34,52 +34,6 @@ def register(commands) -> None:
     parser.add_argument("--no-record", action="store_true", help=NO_RECORD_HELP)
     parser.add_argument("--seed", type=seed_value, help=SEED_HELP)
     parser.set_defaults(handler=run)
-
-
-def seed_value(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"seed must be a whole number, not {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError("seed must be between 0 and 2**63 - 1")
-    return value
-
-
-def resolve_target(kata: catalog.Kata, file: Path | None, reference: bool) -> tuple[Path, str]:
-    """The file to grade and how to name it in the report."""
-    if reference:
-        return kata.solution_path, "reference"
-    path = file
-    if path is None:
-        path = paths.workspace_file(kata.slug)
-        if not path.exists():
-            raise UsageError(f"no workspace file {path} yet: run `python grader.py start "
-                             f"{kata.slug}` to create it, or pass --file PATH")
-    if not path.exists():
-        raise UsageError(f"file not found: {path}")
-    if not path.is_file():
-        raise UsageError(f"not a file: {path}")
-    try:
-        path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    return path, str(file or path)
-
-
-def grade_and_record(kata, path: Path, label: str, seed=None, origin="check",
-                     record=True):
-    """Grade, then keep the result and a snapshot of the file in the history."""
-    from katakit import run  # pytest is imported only when grading
-    result = run.grade(kata, path, seed=seed, label=label)
-    if record:
-        try:
-            with open_history() as history:
-                history.record_check(result, origin, path.read_text(encoding="utf-8",
-                                                                     errors="replace"))
-        except HistoryError as error:
-            print(f"warning: not recorded in the history: {error}", file=sys.stderr)
-    return result
 
 
 def run(args) -> int:

@@ -1,15 +1,24 @@
-"""What every command shares: exit codes, the usage error, consoles, short dates and tables."""
+"""What the commands share (they never import each other): exit codes, the usage error,
+consoles, short dates and tables, the target of a grading run and how it is recorded, and how a
+quiz question is shown."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
+
+from katakit import catalog, paths
+from katakit.catalog import quiz as answer_key
+from katakit.learner.history import HistoryError, open_history
 
 EXIT_OK, EXIT_NOT_PASSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 KATA_HELP = "kata name, e.g. linear_regression (see `python grader.py list`)"
@@ -87,3 +96,66 @@ def fitted_table(out: Console, columns, rows, **options) -> tuple[Table, list[st
         if not optional or Measurement.get(out, wide, table).maximum <= out.width:
             return table, [columns[i][0] for i in keep]
         keep.remove(optional.pop(0))
+
+
+# grading ------------------------------------------------------------------------------------
+
+def seed_value(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed must be a whole number, not {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("seed must be between 0 and 2**63 - 1")
+    return value
+
+
+def resolve_target(kata: catalog.Kata, file: Path | None, reference: bool) -> tuple[Path, str]:
+    """The file to grade and how to name it in the report."""
+    if reference:
+        return kata.solution_path, "reference"
+    path = file
+    if path is None:
+        path = paths.workspace_file(kata.slug)
+        if not path.exists():
+            raise UsageError(f"no workspace file {path} yet: run `python grader.py start "
+                             f"{kata.slug}` to create it, or pass --file PATH")
+    if not path.exists():
+        raise UsageError(f"file not found: {path}")
+    if not path.is_file():
+        raise UsageError(f"not a file: {path}")
+    try:
+        path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    return path, str(file or path)
+
+
+def grade_and_record(kata, path: Path, label: str, seed=None, origin="check",
+                     record=True):
+    """Grade, then keep the result and a snapshot of the file in the history."""
+    from katakit.examiner import grading  # pytest is imported only when grading
+    result = grading.grade(kata, path, seed=seed, label=label)
+    if record:
+        try:
+            with open_history() as history:
+                history.record_check(result, origin, path.read_text(encoding="utf-8",
+                                                                     errors="replace"))
+        except HistoryError as error:
+            print(f"warning: not recorded in the history: {error}", file=sys.stderr)
+    return result
+
+
+# quiz questions -----------------------------------------------------------------------------
+
+def show_question(out, question, number: int, total: int) -> None:
+    out.print(f"\n[bold]Question {number} of {total}[/bold] [dim]({question.id})[/dim]")
+    out.print(escape(question.question))
+    for letter, choice in zip(answer_key.letters(question), question.choices):
+        out.print(f"  {letter}) {escape(choice)}")
+
+
+def answer_and_explanation(question) -> str:
+    """The right answer and why, as console markup (manifest text may hold [brackets])."""
+    right = f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})"
+    return escape(f"the answer is {right}. {question.explanation}")

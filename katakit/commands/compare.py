@@ -10,10 +10,13 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from katakit import catalog, compare, plot, run as grading
-from katakit.commands.check import resolve_target, seed_value
-from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, console
-from katakit.history import open_history
+from katakit import catalog
+from katakit.examiner import compare
+from katakit.output import plot
+from katakit.commands.common import (EXIT_OK, KATA_HELP, UsageError, console, resolve_target,
+                                     seed_value)
+from katakit.learner.history import open_history
+from katakit.seeds import new_seed
 
 HELP = "compare your code and its numbers with the reference solution"
 
@@ -47,7 +50,7 @@ def run(args) -> int:
     if scenario is None:
         out.print(f"{kata.slug} defines no numeric comparison.")
         return EXIT_OK
-    seed = grading.new_seed() if args.seed is None else args.seed
+    seed = new_seed() if args.seed is None else args.seed
     mine = compare.measure(scenario, kata, path, seed)
     reference = compare.measure(scenario, kata, kata.solution_path, seed)
     out.rule(f"the same data for both (seed {seed})")

@@ -6,7 +6,7 @@ from rich.markup import escape
 
 from katakit import catalog
 from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, console
-from katakit.history import open_history
+from katakit.learner.history import open_history
 
 HELP = "reveal the next hint for a kata (recorded in your history)"
 

@@ -7,9 +7,10 @@ import time
 
 from rich.text import Text
 
-from katakit import catalog, progress
+from katakit import catalog
+from katakit.learner import progress
 from katakit.commands.common import EXIT_OK, console, day, duration, fitted_table
-from katakit.history import open_history
+from katakit.learner.history import open_history
 
 HELP = "list the katas with difficulty, interview minutes and your status"
 STYLE = {"passed": "green", "attempted": "yellow", "not started": "dim"}

@@ -22,12 +22,13 @@ from rich.markdown import Markdown
 from rich.markup import escape
 from rich.table import Table
 
-from katakit import catalog, mock, report
-from katakit.commands.check import grade_and_record
+from katakit import catalog
+from katakit.learner import mock
+from katakit.output import report
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_OK, KATA_HELP, UsageError,
-                                     console, duration, plain_output)
-from katakit.commands.quiz import answer_and_explanation, show_question
-from katakit.history import open_history
+                                     answer_and_explanation, console, duration,
+                                     grade_and_record, plain_output, show_question)
+from katakit.learner.history import open_history
 
 HELP = "a timed mock interview: code under a countdown, follow-up questions, a scorecard"
 FOLLOW_UP_SECONDS = 90

@@ -7,9 +7,9 @@ import json
 import time
 
 from katakit import catalog
-from katakit import progress as stats
+from katakit.learner import progress as stats
 from katakit.commands.common import EXIT_OK, console, day, due_in, duration, fitted_table
-from katakit.history import open_history
+from katakit.learner.history import open_history
 
 HELP = "your history over time and which katas are due for another round"
 COLUMNS = (  # header, alignment, drop order when the terminal is narrow (0: always shown)

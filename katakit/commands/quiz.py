@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.markup import escape
 
 from katakit import catalog
-from katakit import quiz as answer_key
-from katakit.commands.common import EXIT_OK, KATA_HELP, console
-from katakit.history import open_history
+from katakit.catalog import quiz as answer_key
+from katakit.commands.common import (EXIT_OK, KATA_HELP, answer_and_explanation, console,
+                                     show_question)
+from katakit.learner.history import open_history
 
 HELP = "answer a kata's quiz interactively (recorded in your history)"
 STOP = "q"
@@ -24,13 +25,6 @@ def prompt_for(question) -> str:
         return f"Your answer (a number, or {STOP} to stop): "
     letters = answer_key.letters(question)
     return f"Your answer ({letters[0]}-{letters[-1]}, or {STOP} to stop): "
-
-
-def show_question(out, question, number: int, total: int) -> None:
-    out.print(f"\n[bold]Question {number} of {total}[/bold] [dim]({question.id})[/dim]")
-    out.print(escape(question.question))
-    for letter, choice in zip(answer_key.letters(question), question.choices):
-        out.print(f"  {letter}) {escape(choice)}")
 
 
 def read_valid_answer(question, read) -> str | None:
@@ -55,12 +49,6 @@ def retry_message(question, answer: str) -> str:
         letters = answer_key.letters(question)
         wanted = f"type a letter ({letters[0]}-{letters[-1]}), or {STOP} to stop"
     return f"{answer!r} is not an answer: {wanted}" if answer else wanted
-
-
-def answer_and_explanation(question) -> str:
-    """The right answer and why, as console markup (manifest text may hold [brackets])."""
-    right = f"{question.answer_value:g}" if question.is_numeric else f"{question.answer})"
-    return escape(f"the answer is {right}. {question.explanation}")
 
 
 def explain(out, question, answer: str) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from katakit import catalog, paths, workspace
+from katakit import catalog, paths
+from katakit.learner import workspace
 from katakit.commands.common import EXIT_OK, KATA_HELP
-from katakit.history import open_history
+from katakit.learner.history import open_history
 
 HELP = "copy a kata's stub to workspace/KATA.py and start a round"
 FRESH_HELP = ("start a new round from the stub; the current file is kept in "

@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from katakit import catalog, report
-from katakit.commands.check import grade_and_record, resolve_target
-from katakit.commands.common import EXIT_OK, KATA_HELP, console
+from katakit import catalog
+from katakit.output import report
+from katakit.commands.common import EXIT_OK, KATA_HELP, console, grade_and_record, resolve_target
 
 HELP = "re-grade your workspace file every time you save it (Ctrl-C to stop)"
 POLL_S = 0.1

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit import measure  # as a module: call() below is this file's learner call
-from katakit.checking import (as_array, as_float, check, close, data_note, fail, modified_input,
+from katakit.author import measure  # as a module: call() below is this file's learner call
+from katakit.author import (as_array, as_float, check, close, data_note, fail, modified_input,
                               precision_note, returned, worst_gap)
-from katakit.errors import LearnerRaised
-from katakit.sandbox import LearnerObject
+from katakit.candidate.errors import LearnerRaised
+from katakit.candidate.client import LearnerObject
 
 GD, STABLE = "gradient_descent", "largest_stable_lr"
 REASONS = ("converged", "diverged", "max_epochs")

@@ -1,6 +1,6 @@
 """What `compare minibatch_sgd` measures, for the learner's code and the reference alike."""
 
-from katakit.linear_models import compare_fit, least_squares
+from katakit.author.linear_models import compare_fit, least_squares
 
 
 def run(candidate, rng):

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_float, as_vector, check, close, data_note, fail, modified_input,
+from katakit.author import (as_float, as_vector, check, close, data_note, fail, modified_input,
                               worst_gap)
-from katakit.linear_models import (as_history, check_predict_values, check_zero_init,
+from katakit.author.linear_models import (as_history, check_predict_values, check_zero_init,
                                    largest_stable_lr, make_data, same_trajectory)
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "MiniBatchSGD"
 LOOP = ("Each epoch: record the full-data MSE, draw order = rng.permutation(n) from the one "

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_float, as_vector, check, close, data_note, fail, modified_input,
+from katakit.author import (as_float, as_vector, check, close, data_note, fail, modified_input,
                               precision_note, returned, worst_gap)
-from katakit.errors import LearnerRaised
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.candidate.errors import LearnerRaised
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 FD_EPS, FD_RTOL = 1e-6, 1e-6
 EXACT_RTOL = 1e-12  # gradient_values: exact formula, float64

@@ -12,10 +12,10 @@ import contextlib
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, check, data_note, fail, modified_input, returned,
+from katakit.author import (as_array, as_float, check, data_note, fail, modified_input, returned,
                               worst_gap)
-from katakit.errors import LearnerRaised
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.candidate.errors import LearnerRaised
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 FUNCTION = "fit_normal_equation"
 ILL_TOLERANCE = 1e-6  # relative error: SVD/QR solvers reach ~1e-9 here, normal equations ~1e-3

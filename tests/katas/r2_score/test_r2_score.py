@@ -12,9 +12,9 @@ import functools
 
 import numpy as np
 
-from katakit.checking import as_float, check, close, data_note, fail, modified_input
-from katakit.errors import LearnerRaised
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author import as_float, check, close, data_note, fail, modified_input
+from katakit.candidate.errors import LearnerRaised
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 from katakit.paths import ROOT
 
 DIABETES = ROOT / "data" / "diabetes.csv"

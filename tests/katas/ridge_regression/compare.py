@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from katakit.linear_models import compare_fit
+from katakit.author.linear_models import compare_fit
 
 ALPHA = 0.1
 

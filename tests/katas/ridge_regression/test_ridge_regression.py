@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_float, as_vector, check, close, data_note, fail,
+from katakit.author import (as_float, as_vector, check, close, data_note, fail,
                               returned, worst_gap)
-from katakit.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
+from katakit.author.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
                                    check_predict_values, check_zero_init, checked_call,
                                    make_data, same_trajectory)
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "RidgeRegression"
 FIX_GRADIENT = ("dw = (2 / n) * X.T @ (y_hat - y) + 2 * self.alpha * self.w and "

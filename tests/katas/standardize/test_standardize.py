@@ -10,11 +10,11 @@ import contextlib
 
 import numpy as np
 
-from katakit.checking import (as_array, check, close, data_note, fail, modified_input,
+from katakit.author import (as_array, check, close, data_note, fail, modified_input,
                               precision_note, returned, worst_gap)
-from katakit.errors import LearnerRaised
-from katakit.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
-from katakit.sandbox import LearnerObject
+from katakit.candidate.errors import LearnerRaised
+from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.candidate.client import LearnerObject
 
 CLASS = "Standardizer"
 FIX = ("fit: self.mean_ = X.mean(axis=0); std = X.std(axis=0); "

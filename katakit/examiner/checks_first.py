@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from katakit import api_spec
-from katakit.checking import check, fail
-from katakit.errors import LearnerRaised
+from katakit.catalog import api_spec
+from katakit.author.checks import check, fail
+from katakit.candidate.errors import LearnerRaised
 
 
 @check("api")

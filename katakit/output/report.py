@@ -1,6 +1,6 @@
 """Render a grading Report for people (rich, plain when not a terminal).
 
-Machine formats (JSON, JUnit, Gradescope) live in :mod:`katakit.formats`.
+Machine formats (JSON, JUnit, Gradescope) live in :mod:`katakit.output.formats`.
 
 All terminal output of ``check`` is produced here.
 """

@@ -15,11 +15,12 @@ import numpy as np
 import pytest
 
 from katakit.catalog import Kata
-from katakit.errors import (CandidateProblem, CandidateTimeout, CheckFailed, CheckTodo,
+from katakit.author.checks import CheckFailed, CheckTodo
+from katakit.candidate.errors import (CandidateProblem, CandidateTimeout,
                             LoadFailed, NotAttempted)
 from katakit.results import Category, CheckResult, Status
-from katakit.sandbox import Candidate
-from katakit import reference as reference_loader
+from katakit.candidate.client import Candidate
+from katakit.examiner import reference as reference_loader
 
 INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may be fine. "
                   "Please report it with the seed. Set KATAKIT_DEBUG=1 to see the traceback.")

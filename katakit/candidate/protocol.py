@@ -20,6 +20,8 @@ import numpy as np
 _LENGTHS = struct.Struct(">IQ")  # header bytes, body bytes
 MAX_HEADER_BYTES = 16 * 1024 * 1024
 MAX_BODY_BYTES = 1024 * 1024 * 1024
+STORED = "__stored__"
+"""``{STORED: "X"}`` in a request names an array the worker keeps (see ``op_store``)."""
 
 
 class ChannelClosed(Exception):

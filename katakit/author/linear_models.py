@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.checking import (as_array, as_float, as_vector, close, data_note, fail,
-                              modified_input, returned, worst_gap)
-from katakit.errors import LearnerRaised
-from katakit.sandbox import LearnerObject
+from katakit.author.checks import fail
+from katakit.author.measure import stored
+from katakit.author.scenario import Metric
+from katakit.author.values import (as_array, as_float, as_vector, close, data_note,
+                                   modified_input, returned, worst_gap)
+from katakit.candidate.errors import LearnerRaised
+from katakit.candidate.client import LearnerObject
 
 
 def make_data(rng, n, d, noise=0.5, offset=0.0):
@@ -107,7 +110,6 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
     """What `compare` shows for a model trained by ``fit``: final loss and parameters, distance
     to ``optimum(X, y) -> (theta, best loss)``, epochs to get within ``tolerance`` of the
     initial excess loss, and time per epoch on 20000 x 20 data; the curve is the excess loss."""
-    from katakit.compare import Metric
     init_kwargs, fit_kwargs = init_kwargs or {}, fit_kwargs or {}
     X, y = make_data(rng, n, d)
     model = candidate.new(class_name, d, **init_kwargs)
@@ -119,7 +121,7 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
     big = rng.normal(size=(20_000, 20))
     candidate.store(X=big, y=big @ rng.normal(size=20))
     timer = candidate.new(class_name, 20, **init_kwargs)
-    seconds = min(timer.timed_call("fit", {"__stored__": "X"}, {"__stored__": "y"}, epochs=20,
+    seconds = min(timer.timed_call("fit", stored("X"), stored("y"), epochs=20,
                                    **fit_kwargs)[1] for _ in range(3))
     metrics = [
         Metric("final loss", float(history[-1])),

@@ -16,8 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from katakit.catalog import ROOT, Kata
-from katakit.results import Category
+from katakit.catalog import Kata
+from katakit.paths import ROOT
+from katakit.results import FAILING, Category
 
 ROW_TIMEOUT_S = 600  # a whole check of even a hanging submission takes well under a minute
 
@@ -95,7 +96,7 @@ def _row(submission: Submission, report: dict) -> Row:
         mine = [c for c in report["checks"] if c["category"] == category.value]
         categories[category.value] = (sum(c["status"] == "pass" for c in mine), len(mine))
     failing = tuple(c["id"] for c in report["checks"]
-                    if c["status"] in ("fail", "error", "timeout"))
+                    if c["status"] in FAILING)
     return Row(submission.student, str(submission.path), report["verdict"], categories,
                failing, report["duration_s"], report["seed"], checks=tuple(report["checks"]))
 

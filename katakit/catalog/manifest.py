@@ -11,11 +11,13 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from katakit.catalog.limits import Limits
 from katakit.paths import ROOT
-from katakit.sandbox import Limits
 
 KATAS_DIR = ROOT / "tests" / "katas"
 DIFFICULTIES = ("easy", "medium", "hard")
+TRACKS = ("regression", "classification", "unsupervised", "neural networks")
+"""The learning path goes through the tracks in this order, easy to hard within each."""
 
 
 class CatalogError(Exception):
@@ -58,6 +60,7 @@ class Question:
 class Kata:
     slug: str
     title: str
+    track: str
     difficulty: str
     minutes: int
     summary: str
@@ -97,9 +100,10 @@ def slugs() -> list[str]:
 
 
 def all_katas() -> list[Kata]:
-    """Every kata as a learning path: easy before hard, shorter before longer."""
+    """Every kata as a learning path: track by track, easy before hard, shorter before longer."""
     return sorted((load(slug) for slug in slugs()),
-                  key=lambda k: (DIFFICULTIES.index(k.difficulty), k.minutes, k.slug))
+                  key=lambda k: (TRACKS.index(k.track), DIFFICULTIES.index(k.difficulty),
+                                 k.minutes, k.slug))
 
 
 def normalize(name: str) -> str:
@@ -131,14 +135,16 @@ def unknown_kata_message(name: str) -> str:
 
 
 def _parse(slug: str, data: dict) -> Kata:
-    difficulty = data["difficulty"]
+    difficulty, track = data["difficulty"], data["track"]
     if difficulty not in DIFFICULTIES:
         raise ValueError(f"difficulty must be one of {DIFFICULTIES}, not {difficulty!r}")
+    if track not in TRACKS:
+        raise ValueError(f"track must be one of {TRACKS}, not {track!r}")
     entries = tuple(_entry(name, spec) for name, spec in data["api"].items())
     hints = tuple(Hint(h["text"], tuple(h.get("checks", ()))) for h in data.get("hints", []))
     quiz = tuple(_question(q) for q in data.get("quiz", []))
     limits = Limits(**data.get("limits", {}))
-    return Kata(slug=slug, title=data["title"], difficulty=difficulty,
+    return Kata(slug=slug, title=data["title"], track=track, difficulty=difficulty,
                 minutes=int(data["minutes"]), summary=data.get("summary", ""),
                 entries=entries, hints=hints, quiz=quiz,
                 forbidden_modules=tuple(data.get("forbidden_modules", ())), limits=limits)

@@ -20,59 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
-from katakit import protocol
-from katakit.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
+from katakit.candidate import protocol
+from katakit.catalog.limits import Limits
+from katakit.candidate.errors import (CandidateCrashed, CandidateTimeout, GradingBudgetSpent,
                             LearnerRaised, LoadFailed, NotAttempted, action_text)
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 SINGLE_THREADED = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
                                           "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                                           "VECLIB_MAXIMUM_THREADS")}
-
-
-PR_SET_DUMPABLE = 4
-
-
-def protect_examiner() -> None:
-    """Make this (the grading) process non-dumpable on Linux: a worker running as the same
-    user can then no longer open ``/proc/<our pid>/mem`` or ``/fd/*``, even from native code
-    that slips past the worker's audit hook. Children get a fresh flag at ``exec``."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-
-
-PR_SET_DUMPABLE = 4
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits and deadlines for one learner process (overridable per kata)."""
-
-    call_seconds: float = 3.0
-    """Deadline of one ordinary call on small data."""
-    load_seconds: float = 20.0
-    """Deadline for starting Python, importing NumPy and executing the learner's file."""
-    memory_mb: int = 2048
-    """Address-space limit (RLIMIT_AS) of the worker."""
-    restart_seconds: float = 40.0
-    """After this long since the first start, a killed worker is not started again: the
-    checks left report a timeout, so a slow import plus a hang cannot stretch grading past
-    a minute."""
-    cpu_seconds: int = 120
-    """CPU time limit of one worker process (a backstop behind the deadlines)."""
-    file_mb: int = 64
-    """Largest file the learner's code may write."""
-    output_kb: int = 16
-    """How much of the learner's printed output is kept (half head, half tail)."""
-
-    def rlimits(self) -> dict:
-        return {"RLIMIT_AS": self.memory_mb << 20, "RLIMIT_CPU": self.cpu_seconds,
-                "RLIMIT_FSIZE": self.file_mb << 20, "RLIMIT_CORE": 0}
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from katakit.checking import fail
-from katakit.errors import CandidateTimeout
+from katakit.author.checks import fail
+from katakit.candidate.protocol import STORED
+from katakit.candidate.errors import CandidateTimeout
 
 TRACE_SLACK = 10  # interpreter events that may differ between two sizes of vectorized code
 SPEED_RATIO = 40  # the learner may be this many times slower than the reference
 SPEED_FLOOR_S = 0.25  # below this a timing says nothing
 MEMORY_RATIO, MEMORY_FLOOR = 20, 256 << 20
-STORED = "__stored__"
 
 
 def call(name: str, *args, **kwargs) -> dict:

@@ -6,10 +6,10 @@ import ast
 
 import pytest
 
-from katakit import quiz
-from katakit.checking import check, fail, todo
-from katakit.plugin import SKIPPED_NOT_LOADED
-from katakit.sandbox import MISSING
+from katakit.catalog import quiz
+from katakit.author.checks import check, fail, todo
+from katakit.examiner.plugin import SKIPPED_NOT_LOADED
+from katakit.candidate.client import MISSING
 
 
 @check("robustness")

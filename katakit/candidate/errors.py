@@ -1,22 +1,7 @@
-"""Exceptions a hidden check can end with; the pytest plugin maps each to a Status."""
+"""Problems the learner's process can cause, as the examiner sees them; the pytest plugin maps
+each to a Status."""
 
 from __future__ import annotations
-
-
-class CheckFailed(Exception):
-    """The learner's code answered, and the answer is wrong (status ``fail``)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class CheckTodo(Exception):
-    """Nothing is wrong, the learner simply has not done this part yet (status ``todo``)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class CandidateProblem(Exception):

@@ -17,18 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from katakit.catalog import Kata
-from katakit.errors import CandidateProblem, CheckFailed, LoadFailed
-from katakit.quiz import ANSWERS_NAME
-from katakit.sandbox import Candidate
-
-
-@dataclass(frozen=True)
-class Metric:
-    name: str
-    value: object
-    """A number, or a short text such as a formatted vector."""
-    ratio: bool = False
-    """Show yours / reference (e.g. time per epoch)."""
+from katakit.author.checks import CheckFailed
+from katakit.author.scenario import Metric
+from katakit.candidate.errors import CandidateProblem, LoadFailed
+from katakit.catalog.quiz import ANSWERS_NAME
+from katakit.candidate.client import Candidate
 
 
 @dataclass(frozen=True)

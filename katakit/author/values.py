@@ -1,33 +1,14 @@
-"""The vocabulary of hidden checks: tag a check, fail it with a message, coerce what the
-learner returned into plain arrays before comparing anything.
-
-A check is a pytest test tagged ``@check("category")``; its docstring's first line says what it
-verifies, and the message it fails with is written for the learner.
-"""
+"""Coerce what the learner returned into plain arrays and numbers, compare them, and describe
+the difference in words a learner can act on."""
 
 from __future__ import annotations
 
 import numbers
 
 import numpy as np
-import pytest
 
-from katakit.errors import CheckFailed, CheckTodo
-from katakit.results import Category
-from katakit.sandbox import LearnerObject
-
-
-def check(category: str):
-    """Tag a hidden check with its category (one of :class:`katakit.results.Category`)."""
-    return pytest.mark.check(Category(category).value)
-
-
-def fail(message: str):
-    raise CheckFailed(message)
-
-
-def todo(message: str):
-    raise CheckTodo(message)
+from katakit.author.checks import fail
+from katakit.candidate.client import LearnerObject
 
 
 def data_note(seed: int, **arrays) -> str:

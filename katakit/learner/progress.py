@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from katakit.catalog import Kata
-from katakit.history import History
+from katakit.learner.history import History
 
 DAY = 86_400.0
 INTERVALS_DAYS = (1, 3, 7, 16, 35, 75)

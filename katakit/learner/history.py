@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from katakit import paths
+from katakit.results import FAILING
 
 SCHEMA_VERSION = 1
 SNAPSHOT_LIMIT = 1 << 20  # characters of the graded file kept with each check
@@ -116,8 +117,7 @@ class History:
 
     def record_check(self, report, origin: str, snapshot: str | None) -> None:
         data = report.to_json_dict()
-        failing = [c["id"] for c in data["checks"] if c["status"] in ("fail", "error",
-                                                                      "timeout")]
+        failing = [c["id"] for c in data["checks"] if c["status"] in FAILING]
         with self.transaction():
             self.db.execute(
                 "INSERT INTO checks (kata, round_id, at, origin, target, verdict, seed, "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from katakit import paths
 from katakit.catalog import Kata
-from katakit.history import History
+from katakit.learner.history import History
 
 ATTEMPTS = ".attempts"
 

@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from katakit.results import Report, Status
 
 FORMATS = ("text", "json", "junit", "gradescope")
-FAILED = {Status.FAIL, Status.ERROR, Status.TIMEOUT}
 
 
 def to_json(report: Report) -> str:

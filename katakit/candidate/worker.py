@@ -1,6 +1,6 @@
 """The candidate process: loads the learner's file and answers the examiner's requests.
 
-Started by :mod:`katakit.sandbox` as ``python -I worker.py REQUEST_FD REPLY_FD``. Everything
+Started by :mod:`katakit.candidate.client` as ``python -I worker.py REQUEST_FD REPLY_FD``. Everything
 here is untrusted once the learner's module is loaded, so the examiner validates every reply;
 this module only has to make honest mistakes easy to report.
 """
@@ -20,11 +20,12 @@ import tracemalloc
 from pathlib import Path
 
 if __name__ == "__main__":  # -I leaves the script's folder off sys.path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import numpy as np  # noqa: E402
 
-from katakit import protocol, tracing  # noqa: E402
+from katakit.candidate import protocol, tracing  # noqa: E402
+from katakit.candidate.guard import install_guard  # noqa: E402
 
 MODULE_NAME = "submission"
 MAX_LIST_ITEMS = 100_000
@@ -40,75 +41,6 @@ class ForbiddenImport(importlib.abc.MetaPathFinder):
         if name.split(".")[0] in self.forbidden:
             raise ImportError(f"'{name}' is not allowed in this kata: write it with NumPy only")
         return None
-
-
-KIT_ROOT = Path(__file__).resolve().parents[1]
-PROTECTED = tuple(str(KIT_ROOT / folder) for folder in ("solutions", "tests", "katakit", ".git"))
-SPAWNING = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
-            "os.forkpty", "pty.spawn"}
-CHANGING = {"os.rename", "os.link", "os.symlink", "os.remove", "os.rmdir", "os.truncate",
-            "os.chmod", "os.chown", "os.utime", "os.mkdir", "os.mkfifo", "os.mknod",
-            "os.chflags", "os.lchflags", "os.setxattr", "os.removexattr", "shutil.rmtree",
-            "sqlite3.connect"}
-WRITING = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
-HARMLESS_WRITES = ("/dev/null",)
-
-
-def install_guard(graded_file: str) -> None:
-    """Refuse, for the rest of this process, what would let a submission read the kit's own
-    files (the reference solution, the hidden checks), change any file, reach into another
-    process (``/proc/<pid>``, subprocesses) or run native code through ctypes.
-
-    A CPython audit hook cannot be removed once added, so learner code cannot undo this.
-    Grading never needs a submission to write files, so writing is refused outright: that
-    also closes renaming a planted file over the kit and opening a folder to get a handle
-    for ``dir_fd`` tricks (the audit event does not carry ``dir_fd``).
-    """
-    graded = os.path.realpath(graded_file)
-    own_proc = f"/proc/{os.getpid()}"
-
-    def refused(event, args) -> str | None:
-        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
-            return _open_problem(os.fsdecode(args[0]), args[2] if len(args) > 2 else 0,
-                                 graded, own_proc)
-        if event in SPAWNING or event.startswith("ctypes."):
-            return f"{event} is not allowed in a kata submission"
-        if event in CHANGING:
-            return "a submission may not create, change or remove files"
-        return None
-
-    def guard(event, args):
-        problem = refused(event, args)
-        if problem:
-            raise PermissionError(problem)
-
-    sys.addaudithook(guard)
-
-
-def _open_problem(name: str, flags, graded: str, own_proc: str) -> str | None:
-    """Why opening ``name`` is refused, or None."""
-    plain, real = os.path.abspath(name), os.path.realpath(name)
-    for path in {plain, real} - {graded}:
-        if any(_inside(path, folder) for folder in PROTECTED):
-            return "a submission may not read the kit's own files"
-        if _other_process(path, own_proc):
-            return "a submission may not look into other processes"
-    if isinstance(flags, int) and flags & WRITING and real not in HARMLESS_WRITES:
-        return f"a submission may not write files (tried to open {name!r} for writing)"
-    if os.path.isdir(real):
-        return f"a submission may not open folders (tried {name!r})"
-    return None
-
-
-def _other_process(path: str, own_proc: str) -> bool:
-    """``/proc/<pid>/...`` of a process other than this one (``/proc/self`` is ours)."""
-    parts = path.split(os.sep)
-    return len(parts) > 2 and parts[1] == "proc" and parts[2].isdigit() \
-        and not _inside(path, own_proc)
-
-
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder + os.sep)
 
 
 def apply_limits(limits: dict) -> None:

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from katakit import catalog, paths
-from katakit import progress as stats
-from katakit import quiz as answer_key
-from katakit.history import History
+from katakit.learner import progress as stats
+from katakit.catalog import quiz as answer_key
+from katakit.learner.history import History
 
 FOLLOW_UPS = 3
 HINT_COST = 0.5  # points off the overall score (out of 4) per hint

@@ -13,13 +13,13 @@ import os
 import sys
 
 from katakit import catalog
-from katakit.commands import (batch, check, compare, hint, listing, mock, progress, quiz,
-                              show, start, watch)
+from katakit.commands import (batch, check, compare, dev, hint, listing, mock, progress,
+                              quiz, show, start, watch)
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_NOT_PASSED, EXIT_USAGE,
                                      UsageError)
 from katakit.learner.history import HistoryError
 
-COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch)
+COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch, dev)
 
 
 def build_parser() -> argparse.ArgumentParser:

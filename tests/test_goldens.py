@@ -1,76 +1,50 @@
 """Every kata's reference passes, its stub is not attempted, and every golden submission gets
-exactly the verdict its name states and exactly the failing checks its header lists."""
+exactly the verdict its name states and exactly the failing checks its header lists.
+
+The gradings are those of ``python grader.py dev check``: each in its own grader process at the
+goldens' fixed seed, two at a time, all started when the first of these tests runs."""
 
 from __future__ import annotations
 
-import json
-import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import run_grader
 from katakit import catalog
+from katakit.examiner import devcheck
 
-BAD_STATUSES = {"fail", "error", "timeout"}
-EXPECT = re.compile(r"^# expect-failing:(.*)$", re.MULTILINE)
-
-
-def goldens():
-    for kata in catalog.all_katas():
-        for path in sorted(kata.golden_dir.glob("*__*.py")):
-            yield pytest.param(kata, path, id=f"{kata.slug}/{path.stem}")
+JOBS = 2
+KATAS = catalog.all_katas()
+WORK = [(kata, *job) for kata in KATAS for job in devcheck.grading_jobs(kata)]
 
 
-def expected_failures(path) -> set[str]:
-    match = EXPECT.search(path.read_text(encoding="utf-8"))
-    return {name.strip() for name in match.group(1).split(",")} if match else set()
-
-
-def grade_json(kata_slug, *target, seed=7) -> dict:
-    result = run_grader("check", kata_slug, *target, "--json", "--seed", seed)
-    report = json.loads(result.stdout)
-    verdict_exit = 0 if report["verdict"] == "pass" else 1
-    assert result.returncode == verdict_exit, result.stderr
-    return report
-
-
-def failing(report) -> set[str]:
-    return {c["id"] for c in report["checks"] if c["status"] in BAD_STATUSES}
+@pytest.fixture(scope="session")
+def gradings():
+    """(kata slug, subject) -> a future of its JSON report."""
+    pool = ThreadPoolExecutor(max_workers=JOBS)
+    futures = {(kata.slug, subject): pool.submit(devcheck.grade, kata, target)
+               for kata, subject, target, _ in WORK}
+    yield futures
+    pool.shutdown(cancel_futures=True)
 
 
 def explain(report) -> str:
-    return "\n".join(f"{c['status']:8} {c['id']}: {c['message']}" for c in report["checks"]
-                     if c["status"] != "pass")
+    return "\n".join(f"{c['status']:8} {c['id']}: {c['message']}"
+                     for c in report.get("checks", []) if c["status"] != "pass")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kata", catalog.all_katas(), ids=lambda k: k.slug)
-def test_reference_solution_passes_every_check(kata):
-    report = grade_json(kata.slug, "--reference")
-    assert report["verdict"] == "pass", explain(report)
+@pytest.mark.parametrize("kata, subject, target, expected", WORK,
+                         ids=[f"{k.slug}/{s}" for k, s, _, _ in WORK])
+def test_reference_passes_stub_is_todo_and_goldens_get_their_named_verdict(
+        gradings, kata, subject, target, expected):
+    report = gradings[(kata.slug, subject)].result()
+    finding = devcheck.judge(kata, subject, target, expected, report)
+    assert finding is None, f"{finding.problem}\n{explain(report)}"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("kata", catalog.all_katas(), ids=lambda k: k.slug)
-def test_untouched_stub_is_reported_not_attempted(kata):
-    report = grade_json(kata.slug, "--file", kata.stub_path)
-    assert report["verdict"] == "todo", explain(report)
-    assert not failing(report), explain(report)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("kata, path", list(goldens()))
-def test_golden_submission_gets_its_named_verdict(kata, path):
-    verdict = path.stem.split("__")[0]
-    report = grade_json(kata.slug, "--file", path)
-    assert (report["verdict"], failing(report)) == (verdict, expected_failures(path)), \
-        explain(report)
-
-
-def test_every_kata_has_golden_mistakes_and_alternative_correct_styles():
-    for kata in catalog.all_katas():
-        names = [p.stem for p in kata.golden_dir.glob("*__*.py")]
-        assert sum(n.startswith("pass__") for n in names) >= 2, kata.slug
-        assert sum(n.startswith("fail__") for n in names) >= 3, kata.slug
-        for path in kata.golden_dir.glob("fail__*.py"):
-            assert expected_failures(path), f"{path.name} lists no expected failing check"
+def test_every_fail_golden_says_which_checks_must_fail():
+    for kata in KATAS:
+        for path in devcheck.goldens(kata):
+            if path.stem.startswith("fail__"):
+                assert devcheck.expectation(path).failing, path.name

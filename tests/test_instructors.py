@@ -14,7 +14,7 @@ from junitparser import Error, Failure, JUnitXml, Skipped
 
 from conftest import ROOT
 from katakit import catalog
-from test_goldens import expected_failures
+from katakit.examiner.devcheck import expectation
 
 KATA = "linear_regression"
 GOLDEN = ROOT / "tests" / "katas" / KATA / "golden"
@@ -31,7 +31,7 @@ def test_junit_output_parses_with_junitparser_and_counts_match(grader, tmp_path)
     suite = next(iter(JUnitXml.fromfile(str(report))))
     cases = list(suite)
     failed = {c.name for c in cases if any(isinstance(r, (Failure, Error)) for r in c.result)}
-    assert failed == expected_failures(GOLDEN / "fail__no_divide_by_n.py")
+    assert failed == expectation(GOLDEN / "fail__no_divide_by_n.py").failing
     assert suite.tests == len(cases) == 24 and suite.failures == len(failed)
     assert all(c.classname.startswith(f"{KATA}.") for c in cases)
     assert not any(isinstance(r, Skipped) for c in cases for r in c.result)
@@ -84,7 +84,7 @@ def test_batch_grades_a_cohort_with_the_verdicts_of_single_grading(grader, tmp_p
     for row in rows:
         golden = GOLDEN / f"{row['student']}.py"
         if golden.exists():
-            assert set(row["failing"]) == expected_failures(golden), row["student"]
+            assert set(row["failing"]) == expectation(golden).failing, row["student"]
     with open(tmp_path / "report.csv", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert len(table) == len(expected) and table[0]["api"].count("/") == 1

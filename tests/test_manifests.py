@@ -1,83 +1,45 @@
-"""Every kata is declared once, completely: manifest, statement, stub, reference, checks."""
+"""Every kata is declared once, completely: manifest, statement, stub, reference, checks; what
+``dev check`` proves without grading holds for every kata, and ``dev check`` finds a kata that
+is broken on purpose."""
 
 from __future__ import annotations
 
-import ast
+import importlib.util
+import shutil
 
 import pytest
 
 from katakit import catalog
-from katakit.catalog import quiz
+from katakit.examiner import devcheck
 from katakit.results import Category
 
-GENERIC_CHECKS = {"load", "signatures", "no_ml_library"}
 KATAS = catalog.all_katas()
 
 
-def check_ids(kata) -> set[str]:
-    tree = ast.parse(kata.checks_path.read_text())
-    names = {node.name[5:] for node in tree.body
-             if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
-    return names | GENERIC_CHECKS
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
+def test_dev_check_finds_nothing_wrong_without_grading(kata):
+    findings = [f for f in devcheck.check_manifest(kata.slug)
+                if not f.problem.startswith("the right choice is the longest option")]
+    assert not findings, "\n".join(f"{f.subject}: {f.problem}" for f in findings)
 
 
-def module_constant(path, name):
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name
-                                                for t in node.targets):
-            return ast.literal_eval(node.value)
-    return None
+def checks_of(kata) -> dict:
+    spec = importlib.util.spec_from_file_location(f"checks_{kata.slug}", kata.checks_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {name: value for name, value in vars(module).items()
+            if name.startswith("test_") and callable(value)}
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_every_file_of_the_kata_exists(kata):
-    for path in (kata.statement_path, kata.stub_path, kata.solution_path, kata.checks_path):
-        assert path.is_file(), path
-
-
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_hints_progress_and_point_at_real_checks(kata):
-    assert len(kata.hints) >= 3
-    known = check_ids(kata)
-    for hint in kata.hints:
-        assert hint.text.strip()
-        assert set(hint.checks) <= known, set(hint.checks) - known
-
-
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_check_ids_are_unique_in_a_report(kata):
-    quiz_ids = {q.id for q in kata.quiz}
-    assert not quiz_ids & check_ids(kata), "a quiz id reuses a check id"
-
-
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_quiz_has_explanations_and_a_valid_key(kata):
-    assert len(kata.quiz) >= 4
-    assert len({q.id for q in kata.quiz}) == len(kata.quiz)
-    for question in kata.quiz:
-        assert len(question.explanation) > 40, question.id
-        assert question.is_numeric or len(question.choices) >= 3
-
-
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_stub_asks_every_question_and_reference_answers_them_right(kata):
-    stub_answers = module_constant(kata.stub_path, quiz.ANSWERS_NAME)
-    reference_answers = module_constant(kata.solution_path, quiz.ANSWERS_NAME)
-    ids = [q.id for q in kata.quiz]
-    assert stub_answers == dict.fromkeys(ids)
-    for question in kata.quiz:
-        assert quiz.problem_with(question, reference_answers[question.id]) is None
-
-
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.slug)
-def test_every_check_is_tagged_with_a_known_category(kata):
-    tree = ast.parse(kata.checks_path.read_text())
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
-            tags = [d.args[0].value for d in node.decorator_list
-                    if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "check"]
-            assert len(tags) == 1 and Category(tags[0]), node.name
-            assert ast.get_docstring(node), f"{node.name} needs a learner-facing docstring"
+def test_every_check_has_one_known_category_and_a_learner_facing_docstring(kata):
+    checks = checks_of(kata)
+    assert set(checks) == {f"test_{i}" for i in devcheck.check_ids(kata)
+                           - devcheck.GENERIC_CHECKS}
+    for name, check in checks.items():
+        marks = [m for m in getattr(check, "pytestmark", []) if m.name == "check"]
+        assert len(marks) == 1 and Category(marks[0].args[0]), name
+        assert (check.__doc__ or "").strip(), f"{name} needs a learner-facing docstring"
 
 
 def test_unknown_kata_suggests_close_names():
@@ -85,6 +47,49 @@ def test_unknown_kata_suggests_close_names():
         catalog.load("linear_regresion")
 
 
-def test_catalogue_is_a_learning_path_from_easy_to_hard():
-    order = [(catalog.DIFFICULTIES.index(k.difficulty), k.minutes) for k in KATAS]
+def test_catalogue_is_a_learning_path_track_by_track_from_easy_to_hard():
+    order = [(catalog.TRACKS.index(k.track), catalog.DIFFICULTIES.index(k.difficulty),
+              k.minutes) for k in KATAS]
     assert order == sorted(order)
+
+
+@pytest.fixture
+def broken_kit(tmp_path, monkeypatch):
+    """A copy of the kit's katas where linear_regression can be broken on purpose."""
+    from katakit import paths
+    root = tmp_path / "kit"
+    for folder in ("problems", "solutions", "tests/katas/linear_regression"):
+        shutil.copytree(paths.kit_root() / folder, root / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(paths.kit_root() / "README.md", root / "README.md")
+    monkeypatch.setenv("KATAKIT_ROOT", str(root))
+    paths.kit_root.cache_clear()
+    yield root / "tests" / "katas" / "linear_regression"
+    paths.kit_root.cache_clear()
+
+
+def test_dev_check_names_a_golden_with_a_wrong_name_and_a_hint_to_nowhere(broken_kit):
+    golden = broken_kit / "golden"
+    (golden / "fail__sign_error.py").rename(golden / "failed__sign_error.py")
+    manifest = broken_kit / "kata.toml"
+    manifest.write_text(manifest.read_text().replace('checks = ["init_parameters"',
+                                                     'checks = ["no_such_check"', 1))
+    found = {(f.subject, f.problem.split(":")[0])
+             for f in devcheck.check_manifest("linear_regression")}
+    assert ("failed__sign_error.py", "a golden's name starts with pass__ or fail__") in found
+    assert ("manifest", "hint 1 points at checks that do not exist") in found
+
+
+@pytest.mark.slow
+def test_dev_check_grades_a_failing_reference_and_a_passing_stub_as_wrong(broken_kit):
+    kata = catalog.load("linear_regression")
+    reference = kata.solution_path
+    kata.stub_path.write_text(reference.read_text())  # a "stub" that is already solved
+    reference.write_text(reference.read_text().replace("2 / n", "1 / n"))
+    jobs = [job for job in devcheck.grading_jobs(kata) if job[0] in ("reference", "stub")]
+    reports = {subject: devcheck.grade(kata, target) for subject, target, _ in jobs}
+    findings = {subject: devcheck.judge(kata, subject, target, expected, reports[subject])
+                for subject, target, expected in jobs}
+    assert "verdict fail, expected pass" in findings["reference"].problem
+    assert "verdict pass, expected todo" in findings["stub"].problem
+    assert findings["reference"].next_step.startswith("python grader.py check linear_regression")

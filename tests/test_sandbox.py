@@ -58,10 +58,15 @@ def test_learner_exception_names_the_line_in_their_file(tmp_path):
         assert "worker.py" not in raised.value.message
 
 
-def test_inputs_are_read_only_for_ordinary_calls(tmp_path):
+def test_each_call_changes_only_its_own_copy_of_the_inputs(tmp_path):
     with learner(tmp_path, "def f(a):\n    a -= 1\n    return a\n") as c:
-        with pytest.raises(LearnerRaised, match="read-only"):
-            c.call("f", np.ones(3))
+        x = np.ones(3)
+        assert c.call("f", x).tolist() == [0, 0, 0] and c.call("f", x).tolist() == [0, 0, 0]
+        assert x.tolist() == [1, 1, 1]
+        assert c.call_returning_inputs("f", x)[1][0].tolist() == [0, 0, 0]
+        with pytest.raises(LearnerRaised, match="read-only") as raised:
+            c.call_returning_inputs("f", x, readonly=True)  # how a check finds the line
+        assert raised.value.frames[-1]["line"] == 2
 
 
 def test_memory_blowup_is_a_learner_error_not_a_dead_grader(tmp_path):

@@ -49,7 +49,8 @@ def work(tmp_path, body, n):
     path = tmp_path / "learner.py"
     path.write_text("import numpy as np\n\ndef f(x):\n" + body)
     with Candidate(path) as candidate:
-        counts = candidate.trace([{"name": "f", "args": [np.ones(n)]}])
+        counts = candidate.trace([{"name": "f", "args": [np.ones(n)], "kwargs": {}}],
+                                 [{"name": "f", "args": [np.ones(n) * 2], "kwargs": {}}])
     return counts["events"] + counts["iterated"]
 
 
@@ -68,7 +69,8 @@ def test_builtin_types_keep_working_in_annotations_match_and_singledispatch(tmp_
     with Candidate(path) as candidate:
         assert candidate.load_problem() is None
         assert candidate.call("f", np.ones(4)) == 7.0
-        counts = candidate.trace([{"name": "f", "args": [np.ones(5)]}])
+        counts = candidate.trace([{"name": "f", "args": [np.ones(5)], "kwargs": {}}],
+                                 [{"name": "f", "args": [np.ones(5)], "kwargs": {}}])
     assert counts["events"] > 0
 
 
@@ -79,4 +81,5 @@ def test_switching_the_tracer_off_voids_the_count(tmp_path):
     path = tmp_path / "learner.py"
     path.write_text("import numpy as np\n\ndef f(x):\n" + body)
     with Candidate(path) as candidate:
-        assert candidate.trace([{"name": "f", "args": [np.ones(50)]}])["events"] == -1
+        call = {"name": "f", "args": [np.ones(50)], "kwargs": {}}
+        assert candidate.trace([call], [call])["events"] == -1

@@ -25,6 +25,23 @@ class CheckTodo(Exception):
         self.message = message
 
 
+class Unverified(Exception):
+    """A measurement (vectorization, speed) that cannot vouch for the learner's code, because
+    while measured it returned other values than the reference.
+
+    Settled once every check has run: a skip (``skip_message``) when a check of the
+    ``depends_on`` categories failed, since that failure is the root cause and is said there;
+    a failure (``message``) otherwise, since the values are then wrong only under measurement
+    (at scale, or while counted)."""
+
+    def __init__(self, message: str, skip_message: str,
+                 depends_on=(Category.API, Category.SHAPES, Category.CORRECTNESS,
+                             Category.CONVERGENCE)):
+        super().__init__(message)
+        self.message, self.skip_message = message, skip_message
+        self.depends_on = frozenset(Category(c) for c in depends_on)
+
+
 def check(category: str):
     """Tag a hidden check with its category (one of :class:`katakit.results.Category`)."""
     import pytest  # here, so that the outcomes above can be caught without loading pytest

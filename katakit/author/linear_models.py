@@ -1,21 +1,21 @@
 """Helpers for katas about linear models ``y_hat = X @ w + b`` trained by gradient descent.
 
 Shared by linear_regression, ridge_regression and minibatch_sgd (and any kata of that family):
-test data, coercing a returned loss history, comparing trajectories, the predict check, advice
-for the most common shape error, and the `compare` scenario. Nothing here is specific to one
-kata.
+test data, coercing a returned loss history, comparing trajectories, the predict check, the
+family's standard checks (built on :mod:`katakit.author.standard`) and the `compare` scenario.
+Nothing here is specific to one kata.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from katakit.author import standard
 from katakit.author.checks import fail
-from katakit.author.measure import stored
+from katakit.author.measure import Workload, call, stored
 from katakit.author.scenario import Metric
-from katakit.author.values import (as_array, as_float, as_vector, close, data_note,
-                                   modified_input, returned, worst_gap)
-from katakit.candidate.errors import LearnerRaised
+from katakit.author.values import (as_array, as_float, as_vector, close, data_note, returned,
+                                   worst_gap)
 from katakit.candidate.client import LearnerObject
 
 
@@ -30,25 +30,6 @@ def largest_stable_lr(X) -> float:
     """2 / largest eigenvalue of the MSE Hessian (2/n) [X 1]^T [X 1]."""
     design = np.column_stack([X, np.ones(len(X))])
     return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
-
-
-def shape_advice(error: LearnerRaised) -> str:
-    """The fix for ``X @ err`` where ``X.T @ err`` was meant, when the error looks like it."""
-    if "matmul" in error.text or "shapes" in error.text and "not aligned" in error.text:
-        return (" X has shape (n, d) and the error (y_hat - y) has shape (n,): one number per "
-                "feature is X.T @ error (shape (d,)), not X @ error.")
-    return ""
-
-
-def checked_call(model, method, *args, **kwargs):
-    """``model.call`` that turns a matmul shape error into a failure with the fix."""
-    try:
-        return model.call(method, *args, **kwargs)
-    except LearnerRaised as error:
-        advice = shape_advice(error)
-        if advice:
-            fail(error.message + "." + advice)
-        raise
 
 
 def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
@@ -122,7 +103,7 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
     candidate.store(X=big, y=big @ rng.normal(size=20))
     timer = candidate.new(class_name, 20, **init_kwargs)
     seconds = min(timer.timed_call("fit", stored("X"), stored("y"), epochs=20,
-                                   **fit_kwargs)[1] for _ in range(3))
+                                   **fit_kwargs)[1].seconds for _ in range(3))
     metrics = [
         Metric("final loss", float(history[-1])),
         Metric("w", np.array2string(w, precision=4, separator=", ")),
@@ -136,52 +117,79 @@ def compare_fit(candidate, rng, class_name, optimum, init_kwargs=None, fit_kwarg
     return metrics, {"loss above the optimum": excess}
 
 
-def check_zero_init(candidate, class_name: str, why_zeros: str, **extra_kwargs) -> None:
+# --- the standard checks of the family, built on katakit.author.standard ----------------------
+
+EDGE_SIZES = ({"n": 1, "d": 1}, {"n": 1, "d": 4}, {"n": 5, "d": 1}, {"n": 7, "d": 3})
+
+
+def zero_init_check(cls: str, why_zeros: str, **init_kwargs):
     """A new model starts at w = zeros(d) and b = 0.0, for d = 1 with the spec's defaults and
-    for d = 4 with ``extra_kwargs``; ``why_zeros`` ends the message when it does not."""
-    for d, kwargs in ((1, {}), (4, extra_kwargs)):
-        model = candidate.new(class_name, d, **kwargs)
-        label = f"{class_name}({', '.join([str(d), *(f'{k}={v}' for k, v in kwargs.items())])})"
-        w = as_vector(model.get("w"), d, f"{label}.w")
-        b = as_float(model.get("b"), f"{label}.b")
-        if np.any(w != 0) or b != 0:
-            fail(f"{label} starts at w = {np.round(w, 3)}, b = {b:.3g}: random "
-                 f"initialization. {why_zeros}")
+    for d = 4 with ``init_kwargs``; ``why_zeros`` ends the message when it does not."""
+    return standard.initial_state(
+        cls, [((1,), {}), ((4,), init_kwargs)], lambda d: {"w": np.zeros(d), "b": 0.0},
+        f"A random initialization? {why_zeros}",
+        doc="A new model starts at w = zeros(n_features) and b = 0.0.")
 
 
-def check_output_shapes(candidate, rng, seed, class_name, data_offset=0.0,
-                        **init_kwargs) -> None:
+def output_shapes_check(cls: str, data_offset=0.0, **init_kwargs):
     """predict, compute_loss, compute_gradients and fit return the right shapes and types,
-    including one sample and one feature (the LinearRegression-style API)."""
-    for n, d in ((1, 1), (1, 4), (5, 1), (7, 3)):
+    one sample and one feature included."""
+    def shaped_calls(rng, n, d):
         X, y = make_data(rng, n, d, offset=data_offset)
-        note = data_note(seed, X=X, y=y)
-        model = candidate.new(class_name, d, **init_kwargs)
-        y_hat = as_vector(checked_call(model, "predict", X), n, f"predict(X) {note}")
-        as_float(model.call("compute_loss", y_hat, y), f"compute_loss(y_hat, y) {note}")
-        gradients = checked_call(model, "compute_gradients", X, y, y_hat)
-        if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
-            fail(f"compute_gradients should return the pair (dw, db), but it returned "
-                 f"{returned(gradients)} {note}")
-        as_vector(gradients[0], d, f"dw from compute_gradients {note}")
-        as_float(gradients[1], f"db from compute_gradients {note}")
-        as_history(model.call("fit", X, y, lr=0.01, epochs=3), 3, f"fit(X, y, epochs=3) {note}")
+        y_hat = rng.normal(size=n)
+        workload = Workload((call("predict", X), call("compute_loss", y_hat, y),
+                             call("compute_gradients", X, y, y_hat),
+                             call("fit", X, y, lr=0.01, epochs=3)), cls, (d,),
+                            init_kwargs=init_kwargs)
+        return workload, (standard.vector(n), standard.scalar,
+                          standard.pair(standard.vector(d), standard.scalar),
+                          lambda value, what: as_history(value, 3, what))
+    return standard.output_shapes(
+        shaped_calls, EDGE_SIZES,
+        doc="predict, compute_loss, compute_gradients and fit return the right shapes and "
+            "types, including one sample and one feature.")
 
 
-def check_inputs_untouched(candidate, rng, seed, class_name, data_offset=0.0,
-                           **init_kwargs) -> None:
+def inputs_untouched_check(cls: str, data_offset=0.0, **init_kwargs):
     """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
-    n, d = 30, 3
-    X, y = make_data(rng, n, d, offset=data_offset)
-    y_hat = rng.normal(size=n)
-    calls = (("predict", (X,), {}, ("X",)), ("compute_loss", (y_hat, y), {}, ("y_hat", "y")),
-             ("compute_gradients", (X, y, y_hat), {}, ("X", "y", "y_hat")),
-             ("fit", (X, y), {"epochs": 3}, ("X", "y")))
-    for method, args, kwargs, names in calls:
-        model = candidate.new(class_name, d, **init_kwargs)
-        changed = modified_input(model, method, args, names, **kwargs)
-        if changed:
-            name = changed[0]
-            fail(f"{method} modified its input {name} in place (e.g. {name} -= ..., "
-                 f"{name}[...] = ..., or a reshape that writes back); work on a copy "
-                 f"instead: {name} = {name} - ... {data_note(seed, X=X, y=y)}")
+    def probes(rng):
+        X, y = make_data(rng, 30, 3, offset=data_offset)
+        y_hat = rng.normal(size=30)
+        return [Workload((c,), cls, (3,), init_kwargs=init_kwargs) for c in (
+            call("predict", X), call("compute_loss", y_hat, y),
+            call("compute_gradients", X, y, y_hat), call("fit", X, y, epochs=3))]
+    return standard.inputs_untouched(
+        probes, doc="predict, compute_loss, compute_gradients and fit leave their input "
+                    "arrays unchanged.")
+
+
+def work_at(cls: str, data_offset=0.0, **init_kwargs):
+    """The vectorization workload of the family: every method once, and 3 epochs of fit."""
+    def workload(rng, n, d):
+        X, y = make_data(rng, n, d, offset=data_offset)
+        y_hat = rng.normal(size=n)
+        return Workload((call("predict", X), call("compute_loss", y_hat, y),
+                         call("compute_gradients", X, y, y_hat),
+                         call("fit", X, y, lr=0.01, epochs=3)), cls, (d,), f"X {(n, d)}",
+                        init_kwargs=init_kwargs)
+    return workload
+
+
+def big_data(n=100_000, d=20, data_offset=0.0):
+    def data(rng):
+        X, y = make_data(rng, n, d, offset=data_offset)
+        return {"X": X, "y": y}
+    return data
+
+
+def speed_check(cls: str, data_offset=0.0, **init_kwargs):
+    """fit on 100,000 x 20 data, timed against the reference."""
+    data = (stored("X"), stored("y"))
+    workload = Workload((call("fit", *data, epochs=1), call("fit", *data, lr=0.01, epochs=10)),
+                        cls, (20,), init_kwargs=init_kwargs)
+    return standard.speed(
+        big_data(data_offset=data_offset), [(workload, "10 epochs of fit on X (100000, 20)")],
+        "If a vectorization check above names a loop, that loop is the cause; otherwise look "
+        "for a loop that never shows up as Python lines (map, functools.reduce, [*X]) or large "
+        "copies of X made every epoch, and use whole-array operations.",
+        doc="fit on 100,000 x 20 data runs in time and memory comparable to the reference.")

@@ -3,6 +3,8 @@ each to a Status."""
 
 from __future__ import annotations
 
+from katakit.text import clean
+
 
 class CandidateProblem(Exception):
     """Something went wrong inside the learner's process; ``message`` says what, plainly."""
@@ -17,11 +19,15 @@ class LearnerRaised(CandidateProblem):
 
     def __init__(self, action: str, error: dict):
         self.action = action
-        self.type = error.get("type", "Exception")
-        self.text = error.get("message", "")
-        self.frames = error.get("frames", [])
-        self.line = error.get("line")
-        self.code = error.get("code", "")
+        self.type = clean(error.get("type", "Exception"), 100)
+        self.text = clean(error.get("message", ""), 1000)
+        frames = error.get("frames") if isinstance(error.get("frames"), list) else []
+        self.frames = [{"line": f.get("line") if isinstance(f.get("line"), int) else 0,
+                        "func": clean(f.get("func", "?"), 100),
+                        "code": clean(f.get("code", ""), 200)}
+                       for f in frames[-20:] if isinstance(f, dict)]
+        self.line = error.get("line") if isinstance(error.get("line"), int) else None
+        self.code = clean(error.get("code") or "", 200)
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -48,6 +54,16 @@ class CandidateTimeout(CandidateProblem):
                  "loading your file" else "an endless loop, or far too much work for this data?")
         super().__init__(f"{action_text(action)} did not return within {seconds:.3g} s and "
                          f"was stopped ({cause})")
+
+
+    @classmethod
+    def after(cls, what: str, seconds: float, detail: str) -> "CandidateTimeout":
+        """A timeout of a whole measured workload, with what the examiner knows about it."""
+        timeout = cls.__new__(cls)
+        timeout.seconds = seconds
+        CandidateProblem.__init__(timeout, f"{action_text(what)} did not finish within "
+                                           f"{seconds:.3g} s and was stopped; {detail}")
+        return timeout
 
 
 class GradingBudgetSpent(CandidateTimeout):

@@ -14,14 +14,18 @@ import os
 import select
 import struct
 import time
+import zipfile
 
 import numpy as np
 
 _LENGTHS = struct.Struct(">IQ")  # header bytes, body bytes
-MAX_HEADER_BYTES = 16 * 1024 * 1024
+MAX_HEADER_BYTES = 4 * 1024 * 1024
 MAX_BODY_BYTES = 1024 * 1024 * 1024
 STORED = "__stored__"
 """``{STORED: "X"}`` in a request names an array the worker keeps (see ``op_store``)."""
+GENERATOR = "__generator__"
+"""``{GENERATOR: seed}`` in a request is handed to the learner as
+``np.random.default_rng(seed)``: examiner-supplied randomness, reproducible on both sides."""
 
 
 class ChannelClosed(Exception):
@@ -66,10 +70,9 @@ def decode(header: bytes, body: bytes):
     """Inverse of :func:`encode`; never unpickles."""
     try:
         tree = json.loads(header)
-        arrays = {}
-        if body:
-            with np.load(io.BytesIO(body), allow_pickle=False) as npz:
-                arrays = {k: npz[k] for k in npz.files}
+        arrays = _arrays(body) if body else {}
+    except ProtocolError:
+        raise
     except Exception as exc:  # malformed frame: report, never crash the examiner
         raise ProtocolError(f"unreadable frame: {exc}") from None
 
@@ -85,6 +88,28 @@ def decode(header: bytes, body: bytes):
         return v
 
     return walk(tree)
+
+
+def _arrays(body: bytes) -> dict:
+    """The arrays of an ``.npz`` body, read only when they cannot cost more memory than the
+    body itself: every member stored uncompressed (``np.savez`` never compresses), so a small
+    reply cannot unpack into gigabytes."""
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        members = archive.infolist()
+        if any(m.compress_type != zipfile.ZIP_STORED for m in members) or \
+                sum(m.file_size for m in members) > len(body):
+            raise ProtocolError("a reply holds compressed or oversized arrays")
+        for member in members:  # each header must describe no more data than the member holds
+            with archive.open(member) as handle:
+                major, _ = np.lib.format.read_magic(handle)
+                read_header = (np.lib.format.read_array_header_1_0 if major == 1 else
+                               np.lib.format.read_array_header_2_0)
+                shape, _, dtype = read_header(handle)
+                if dtype.hasobject or int(np.prod(shape, dtype=object)) * dtype.itemsize > \
+                        member.file_size:
+                    raise ProtocolError("a reply's array header claims more data than it holds")
+    with np.load(io.BytesIO(body), allow_pickle=False) as npz:
+        return {k: npz[k] for k in npz.files}
 
 
 def send(fd: int, value) -> None:

@@ -1,8 +1,14 @@
 """The candidate process: loads the learner's file and answers the examiner's requests.
 
-Started by :mod:`katakit.candidate.client` as ``python -I worker.py REQUEST_FD REPLY_FD``. Everything
-here is untrusted once the learner's module is loaded, so the examiner validates every reply;
-this module only has to make honest mistakes easy to report.
+Started by :mod:`katakit.candidate.client` as ``python -I worker.py REQUEST_FD REPLY_FD``.
+Everything here is untrusted once the learner's module is loaded, so the examiner validates,
+cleans and bounds every reply; this module only has to make honest mistakes easy to report.
+
+Every call gets its own writeable copies of the arrays it is given: a learner who changes an
+input in place changes only that copy, so every check still judges the algorithm (the
+robustness check is the one that says the input was changed). Warnings raised while the
+learner's code runs (NumPy's overflow, divide by zero, invalid value) travel back with the
+reply, with the line of the learner's file that raised them.
 """
 
 from __future__ import annotations
@@ -11,12 +17,11 @@ import builtins
 import importlib.abc
 import importlib.util
 import inspect
-import os
 import resource
 import sys
 import time
 import traceback
-import tracemalloc
+import warnings
 from pathlib import Path
 
 if __name__ == "__main__":  # -I leaves the script's folder off sys.path
@@ -29,13 +34,14 @@ from katakit.candidate.guard import install_guard  # noqa: E402
 
 MODULE_NAME = "submission"
 MAX_LIST_ITEMS = 100_000
+MAX_WARNINGS = 20
 
 
 class ForbiddenImport(importlib.abc.MetaPathFinder):
     """Refuses the kata's forbidden libraries with a message the learner can act on."""
 
     def __init__(self, forbidden):
-        self.forbidden = set(forbidden)
+        self.forbidden = frozenset(forbidden)
 
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in self.forbidden:
@@ -52,11 +58,12 @@ def apply_limits(limits: dict) -> None:
 class Worker:
     def __init__(self, learner_path: str):
         self.learner_path = str(Path(learner_path).resolve())
-        self.counter = tracing.WorkCounter(self.learner_path)
+        self.counter = None
         self.module = None
         self.objects: dict[int, object] = {}
         self.stored: dict[str, np.ndarray] = {}
         self.current_call = None  # within a traced workload: which call is running
+        self.warnings: dict[tuple, dict] = {}
 
     # replies ---------------------------------------------------------------------------------
     def learner_error(self, exc: BaseException) -> dict:
@@ -81,10 +88,10 @@ class Worker:
             return {"kind": "plain", "value": value}
         if isinstance(value, (int, float)) and type(value) in (int, float):
             return {"kind": "plain", "value": value}
-        if isinstance(value, (np.generic,)) and np.isrealobj(value) and value.dtype != object:
+        if isinstance(value, (np.generic,)) and value.dtype.kind in "biuf":
             return {"kind": "scalar", "type": type(value).__name__, "value": np.asarray(value)}
         if isinstance(value, np.ndarray):
-            if value.dtype == object or not np.isrealobj(value):
+            if value.dtype.kind not in "biufUS":
                 return {"kind": "object", "type": f"ndarray of {value.dtype}",
                         "shape": list(value.shape)}
             return {"kind": "array", "value": value}
@@ -97,18 +104,60 @@ class Worker:
                                               for k, v in list(value.items())[:1000]}}
         return {"kind": "object", "type": type(value).__name__}
 
+    # running the learner's code --------------------------------------------------------------
+    def learner(self, function, *args, **kwargs):
+        """Call learner code, keeping the warnings it raises (NumPy's overflow, divide by zero,
+        invalid value ...) for the reply."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                return function(*args, **kwargs)
+            finally:
+                for warning in caught:
+                    self.keep_warning(warning)
+
+    def keep_warning(self, warning) -> None:
+        mine = warning.filename == self.learner_path
+        key = (warning.category.__name__, str(warning.message), warning.lineno if mine else 0)
+        if key in self.warnings:
+            self.warnings[key]["count"] += 1
+        elif len(self.warnings) < MAX_WARNINGS:
+            self.warnings[key] = {"category": key[0], "message": key[1][:300],
+                                  "line": key[2] or None, "count": 1,
+                                  "call": self.current_call}
+
+    def handle(self, request):
+        self.current_call = None
+        self.warnings = {}
+        operation = getattr(self, "op_" + str(request.get("op", "")), None)
+        if operation is None:
+            reply = {"ok": False, "error": {"type": "ProtocolError",
+                                            "message": f"unknown op {request.get('op')!r}"}}
+        else:
+            try:
+                reply = operation(request)
+            except BaseException as exc:  # the learner's code may raise anything, even SystemExit
+                reply = self.learner_error(exc)
+        if self.warnings:
+            reply["warnings"] = list(self.warnings.values())
+        return reply
+
     # operations ------------------------------------------------------------------------------
     def op_load(self, request):
+        source = Path(self.learner_path).read_bytes()
+        self.counter = tracing.WorkCounter(
+            self.learner_path, tracing.formatting_files(),
+            tracing.printing_lines(importlib.util.decode_source(source)))
         sys.meta_path.insert(0, ForbiddenImport(request.get("forbidden", [])))
         tracing.instrument_library_functions(self.counter)
-        install_guard(self.learner_path)
+        install_guard(self.learner_path, tuple(request.get("protected", ())))
         spec = importlib.util.spec_from_file_location(MODULE_NAME, self.learner_path)
         module = importlib.util.module_from_spec(spec)
         namespace = dict(vars(builtins))
         self.counter.counting_builtins(namespace)
         module.__dict__["__builtins__"] = namespace
         sys.modules[MODULE_NAME] = module
-        spec.loader.exec_module(module)
+        self.learner(spec.loader.exec_module, module)
         self.module = module
         return {"ok": True}
 
@@ -135,9 +184,8 @@ class Worker:
 
     def op_new(self, request):
         cls = getattr(self.module, request["name"])
-        kwargs = request.get("kwargs", {})
-        obj = cls(*self.arguments(request.get("args", []), True),
-                  **dict(zip(kwargs, self.arguments(list(kwargs.values()), True))))
+        args, kwargs = self.call_arguments(request)
+        obj = self.learner(cls, *args, **kwargs)
         handle = len(self.objects) + 1
         self.objects[handle] = obj
         return {"ok": True, "handle": handle}
@@ -145,22 +193,15 @@ class Worker:
     def op_call(self, request):
         owner = self.objects.get(request.get("handle"))
         function = getattr(owner if owner is not None else self.module, request["name"])
-        readonly = request.get("readonly", True)
-        args = self.arguments(request.get("args", []), readonly)
-        kwargs = dict(zip(request.get("kwargs", {}),
-                          self.arguments(list(request.get("kwargs", {}).values()), readonly)))
-        measure = request.get("measure", False)
-        if measure:
-            tracemalloc.start()
+        args, kwargs = self.call_arguments(request, readonly=request.get("readonly", False))
         started = time.perf_counter()
-        result = function(*args, **kwargs)
+        result = self.learner(function, *args, **kwargs)
         seconds = time.perf_counter() - started
         reply = {"ok": True, "value": self.describe(result, owner), "seconds": seconds}
-        if measure:
-            reply["peak_bytes"] = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
         if request.get("return_inputs"):
-            reply["inputs"] = [a for a in args if isinstance(a, np.ndarray)]
+            reply["inputs"] = [a for a in (*args, *kwargs.values()) if isinstance(a, np.ndarray)]
+        if request.get("discard_value"):
+            reply["value"] = {"kind": "plain", "value": None}
         return reply
 
     def op_getattr(self, request):
@@ -168,7 +209,7 @@ class Worker:
         return {"ok": True, "value": self.describe(getattr(owner, request["name"]), owner)}
 
     def op_setattr(self, request):
-        value = self.arguments([request["value"]], False)[0]
+        value = self.arguments([request["value"]])[0]
         setattr(self.objects[request["handle"]], request["name"], value)
         return {"ok": True}
 
@@ -184,47 +225,49 @@ class Worker:
         return {"ok": True}
 
     def op_trace(self, request):
-        """Run a workload twice (warm-up, then counted) and report the Python-level work."""
-        def workload():
-            obj = self.module
-            if request.get("cls"):
-                self.current_call = request["cls"]
-                obj = getattr(self.module, request["cls"])(*request.get("init_args", []),
-                                                           **request.get("init_kwargs", {}))
-            for call in request["calls"]:
-                self.current_call = call["name"]
-                getattr(obj, call["name"])(*self.arguments(call.get("args", []), True),
-                                           **call.get("kwargs", {}))
+        """Run a workload on warm-up data, then count the Python-level work of the same calls
+        on other data; reply with the counts and what the counted calls returned."""
+        self.run_workload(request, request["warmup"])
+        values = self.counter.run(lambda: self.run_workload(request, request["calls"]))
+        return {"ok": True, **self.counter.report(),
+                "values": [self.describe(v) for v in values]}
 
-        workload()
-        self.counter.run(workload)
-        return {"ok": True, "events": self.counter.events, "iterated": self.counter.iterated,
-                "lines": {str(k): v for k, v in self.counter.lines.items()}}
+    def run_workload(self, request, calls) -> list:
+        target = self.module
+        if request.get("cls"):
+            self.current_call = request["cls"]
+            args, kwargs = self.call_arguments({"args": request.get("init_args", []),
+                                                "kwargs": request.get("init_kwargs", {})})
+            target = self.learner(getattr(self.module, request["cls"]), *args, **kwargs)
+        values = []
+        for call in calls:
+            self.current_call = call["name"]
+            args, kwargs = self.call_arguments(call)
+            values.append(self.learner(getattr(target, call["name"]), *args, **kwargs))
+        return values
 
     def op_modules(self, request):
         return {"ok": True, "modules": sorted({m.split(".")[0] for m in sys.modules})}
 
-    def arguments(self, values, readonly):
+    def call_arguments(self, request, readonly=False):
+        kwargs = request.get("kwargs", {})
+        return (self.arguments(request.get("args", []), readonly),
+                dict(zip(kwargs, self.arguments(list(kwargs.values()), readonly))))
+
+    def arguments(self, values, readonly=False):
+        """Resolve stored arrays and generator seeds; every array becomes a fresh copy, so the
+        learner's code can never change the examiner's data or a stored array."""
         resolved = []
         for value in values:
-            if isinstance(value, dict) and "__stored__" in value:
-                value = self.stored[value["__stored__"]]
+            if isinstance(value, dict) and protocol.STORED in value:
+                value = self.stored[value[protocol.STORED]]
+            elif isinstance(value, dict) and protocol.GENERATOR in value:
+                value = np.random.default_rng(value[protocol.GENERATOR])
             if isinstance(value, np.ndarray):
-                value = value.copy() if not readonly else value
+                value = value.copy()
                 value.flags.writeable = not readonly
             resolved.append(value)
         return resolved
-
-    def handle(self, request):
-        self.current_call = None
-        operation = getattr(self, "op_" + request.get("op", ""), None)
-        if operation is None:
-            return {"ok": False, "error": {"type": "ProtocolError",
-                                           "message": f"unknown op {request.get('op')!r}"}}
-        try:
-            return operation(request)
-        except BaseException as exc:  # the learner's code may raise anything, even SystemExit
-            return self.learner_error(exc)
 
 
 def _parameters(function, skip_self=False):

@@ -5,9 +5,9 @@ may override, ``quiz`` grades quiz answers and ``api_spec`` compares signatures 
 the manifest declares. Nothing here runs learner code or imports pytest.
 """
 
-from katakit.catalog.manifest import (DIFFICULTIES, KATAS_DIR, TRACKS, CatalogError, Entry,
-                                      Hint, Kata, Question, all_katas, load, normalize, slugs,
+from katakit.catalog.manifest import (DIFFICULTIES, TRACKS, CatalogError, Entry, Hint, Kata,
+                                      Question, all_katas, katas_dir, load, normalize, slugs,
                                       unknown_kata_message)
 
-__all__ = ["DIFFICULTIES", "KATAS_DIR", "TRACKS", "CatalogError", "Entry", "Hint", "Kata",
-           "Question", "all_katas", "load", "normalize", "slugs", "unknown_kata_message"]
+__all__ = ["DIFFICULTIES", "TRACKS", "CatalogError", "Entry", "Hint", "Kata", "Question",
+           "all_katas", "katas_dir", "load", "normalize", "slugs", "unknown_kata_message"]

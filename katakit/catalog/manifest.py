@@ -6,15 +6,17 @@ files; nothing here knows any particular kata.
 
 from __future__ import annotations
 
+import ast
 import difflib
+import operator
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from katakit.catalog.limits import Limits
-from katakit.paths import ROOT
+from katakit import paths
 
-KATAS_DIR = ROOT / "tests" / "katas"
 DIFFICULTIES = ("easy", "medium", "hard")
 TRACKS = ("regression", "classification", "unsupervised", "neural networks")
 """The learning path goes through the tracks in this order, easy to hard within each."""
@@ -39,6 +41,30 @@ class Hint:
     text: str
     checks: tuple[str, ...] = ()
     """Check ids this hint helps with (used to suggest the right hint after a failure)."""
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What to tell a learner whose code raised a recognised exception (``[[advice]]``)."""
+
+    say: str
+    error: str = ""
+    """The exception's type name (``LinAlgError``); empty matches any type."""
+    matches: str = ""
+    """A regular expression the exception's message must contain; empty matches any."""
+
+    def applies_to(self, error_type: str, message: str) -> bool:
+        return (not self.error or self.error == error_type) and \
+            (not self.matches or re.search(self.matches, message) is not None)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A recognised wrong value: the right one times ``factor`` (``[mistakes.NAME]``)."""
+
+    factor: str
+    """An expression in the data's sizes, such as ``n``, ``-1``, ``0.5`` or ``n / 2``."""
+    meaning: str
 
 
 @dataclass(frozen=True)
@@ -69,22 +95,26 @@ class Kata:
     quiz: tuple[Question, ...]
     forbidden_modules: tuple[str, ...] = ()
     limits: Limits = Limits()
+    advice: tuple[Advice, ...] = ()
+    """Learner exceptions turned into a failure that says the fix (first match wins)."""
+    mistakes: dict[str, tuple[Mistake, ...]] = field(default_factory=dict)
+    """Named tables of wrong values by factor, for :mod:`katakit.author.mistakes`."""
 
     @property
     def folder(self) -> Path:
-        return KATAS_DIR / self.slug
+        return katas_dir() / self.slug
 
     @property
     def statement_path(self) -> Path:
-        return ROOT / "problems" / f"{self.slug}.md"
+        return paths.kit_root() / "problems" / f"{self.slug}.md"
 
     @property
     def stub_path(self) -> Path:
-        return ROOT / "problems" / f"{self.slug}.py"
+        return paths.kit_root() / "problems" / f"{self.slug}.py"
 
     @property
     def solution_path(self) -> Path:
-        return ROOT / "solutions" / f"{self.slug}.py"
+        return paths.kit_root() / "solutions" / f"{self.slug}.py"
 
     @property
     def checks_path(self) -> Path:
@@ -95,8 +125,12 @@ class Kata:
         return self.folder / "golden"
 
 
+def katas_dir() -> Path:
+    return paths.kit_root() / "tests" / "katas"
+
+
 def slugs() -> list[str]:
-    return sorted(p.parent.name for p in KATAS_DIR.glob("*/kata.toml"))
+    return sorted(p.parent.name for p in katas_dir().glob("*/kata.toml"))
 
 
 def all_katas() -> list[Kata]:
@@ -118,7 +152,7 @@ def load(name: str) -> Kata:
     slug = normalize(name)
     if slug not in slugs():
         raise CatalogError(unknown_kata_message(name))
-    manifest = KATAS_DIR / slug / "kata.toml"
+    manifest = katas_dir() / slug / "kata.toml"
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
         return _parse(slug, data)
@@ -144,10 +178,52 @@ def _parse(slug: str, data: dict) -> Kata:
     hints = tuple(Hint(h["text"], tuple(h.get("checks", ()))) for h in data.get("hints", []))
     quiz = tuple(_question(q) for q in data.get("quiz", []))
     limits = Limits(**data.get("limits", {}))
+    advice = tuple(_advice(a) for a in data.get("advice", []))
+    mistakes = {name: tuple(Mistake(str(factor), meaning) for factor, meaning in table.items())
+                for name, table in data.get("mistakes", {}).items()}
+    for table in mistakes.values():
+        for mistake in table:
+            evaluate(mistake.factor, dict.fromkeys(names_in(mistake.factor), 2.0))
     return Kata(slug=slug, title=data["title"], track=track, difficulty=difficulty,
                 minutes=int(data["minutes"]), summary=data.get("summary", ""),
                 entries=entries, hints=hints, quiz=quiz,
-                forbidden_modules=tuple(data.get("forbidden_modules", ())), limits=limits)
+                forbidden_modules=tuple(data.get("forbidden_modules", ())), limits=limits,
+                advice=advice, mistakes=mistakes)
+
+
+def _advice(entry: dict) -> Advice:
+    unknown = set(entry) - {"say", "error", "matches"}
+    if unknown:
+        raise ValueError(f"advice entries take say, error and matches, not {sorted(unknown)}")
+    re.compile(entry.get("matches", ""))
+    return Advice(entry["say"], entry.get("error", ""), entry.get("matches", ""))
+
+
+_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+              ast.Div: operator.truediv, ast.Pow: operator.pow}
+
+
+def names_in(expression: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(expression, mode="eval"))
+            if isinstance(node, ast.Name)}
+
+
+def evaluate(expression: str, variables: dict[str, float]) -> float:
+    """A factor such as ``n / 2`` or ``-1``: numbers, names, + - * / ** and parentheses."""
+    def value(node):
+        if isinstance(node, ast.Expression):
+            return value(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name) and node.id in variables:
+            return float(variables[node.id])
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return -value(node.operand) if isinstance(node.op, ast.USub) else value(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+            return _OPERATORS[type(node.op)](value(node.left), value(node.right))
+        raise ValueError(f"factor {expression!r}: only numbers, {sorted(variables)} and "
+                         "+ - * / ** are allowed")
+    return value(ast.parse(expression, mode="eval"))
 
 
 def _entry(name: str, spec: dict) -> Entry:

@@ -19,6 +19,7 @@ from rich.table import Table
 from katakit import catalog, paths
 from katakit.catalog import quiz as answer_key
 from katakit.learner.history import HistoryError, open_history
+from katakit.text import source_text
 
 EXIT_OK, EXIT_NOT_PASSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 KATA_HELP = "kata name, e.g. linear_regression (see `python grader.py list`)"
@@ -139,8 +140,7 @@ def grade_and_record(kata, path: Path, label: str, seed=None, origin="check",
     if record:
         try:
             with open_history() as history:
-                history.record_check(result, origin, path.read_text(encoding="utf-8",
-                                                                     errors="replace"))
+                history.record_check(result, origin, source_text(path))
         except HistoryError as error:
             print(f"warning: not recorded in the history: {error}", file=sys.stderr)
     return result

@@ -23,19 +23,13 @@ def run(args) -> int:
     kata = catalog.load(args.kata)
     with open_history() as history:
         started = workspace.start(kata, history, fresh=args.fresh)
-    shown = _shown(started.path)
+    shown = paths.shown(started.path)
     if not started.created:
         print(f"{shown} already exists; your work there is untouched.\n"
               f"Keep going, or start over with: python grader.py start {kata.slug} --fresh")
         return EXIT_OK
     if started.kept is not None:
-        print(f"New round: your previous file is kept in {_shown(started.kept)}.")
+        print(f"New round: your previous file is kept in {paths.shown(started.kept)}.")
     print(f"{shown}\nEdit it, then grade it with: python grader.py check {kata.slug}")
     return EXIT_OK
 
-
-def _shown(path) -> str:
-    try:
-        return str(path.relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)

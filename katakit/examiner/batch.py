@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from katakit.catalog import Kata
-from katakit.paths import ROOT
+from katakit import paths
 from katakit.results import FAILING, Category
 
 ROW_TIMEOUT_S = 600  # a whole check of even a hanging submission takes well under a minute
@@ -74,10 +74,10 @@ def discover(kata: Kata, folder: Path) -> tuple[list[Submission], list[str]]:
 
 
 def grade_one(kata: Kata, submission: Submission, seed: int) -> Row:
-    command = [sys.executable, str(ROOT / "grader.py"), "check", kata.slug, "--file",
+    command = [sys.executable, "-m", "katakit", "check", kata.slug, "--file",
                str(submission.path.resolve()), "--json", "--seed", str(seed), "--no-record"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
+        result = subprocess.run(command, capture_output=True, text=True, cwd=paths.kit_root(),
                                 timeout=ROW_TIMEOUT_S)
         report = json.loads(result.stdout)
     except subprocess.TimeoutExpired:

@@ -9,6 +9,7 @@ import pytest
 from katakit.catalog import quiz
 from katakit.author.checks import check, fail, todo
 from katakit.examiner.plugin import SKIPPED_NOT_LOADED
+from katakit.text import read_source
 from katakit.candidate.client import MISSING
 
 
@@ -34,8 +35,8 @@ def test_no_ml_library(kata, learner_process):
 def _imports(path) -> list[tuple[int, str]] | None:
     """(line, module) of every absolute import; None when the file does not compile."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
-    except (SyntaxError, ValueError):
+        tree = ast.parse(read_source(path))
+    except (SyntaxError, ValueError, OSError):
         return None
     found = []
     for node in ast.walk(tree):

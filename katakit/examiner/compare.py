@@ -22,6 +22,7 @@ from katakit.author.scenario import Metric
 from katakit.candidate.errors import CandidateProblem, LoadFailed
 from katakit.catalog.quiz import ANSWERS_NAME
 from katakit.candidate.client import Candidate
+from katakit.text import source_text
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def code_diff(kata: Kata, path) -> tuple[str, bool]:
     """Unified diff from the reference to the learner's file, and whether quiz answers were
     left out of it: a peek shows how to code the kata, not the quiz's answer key."""
     reference = kata.solution_path.read_text(encoding="utf-8")
-    mine = open(path, encoding="utf-8", errors="replace").read()
+    mine = source_text(path)
     before, hidden_before = without_quiz_answers(reference)
     after, hidden_after = without_quiz_answers(mine)
     diff = "".join(difflib.unified_diff(before, after, "reference", "yours"))

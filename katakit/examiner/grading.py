@@ -11,15 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from katakit.candidate import isolation
+from katakit.candidate.client import become_subreaper
 from katakit.catalog import Kata
 from katakit.examiner.plugin import GradingPlugin
 from katakit.results import Category, CheckResult, Report, category_order, Status
 from katakit.seeds import new_seed
+from katakit.text import clean
 
 COMMON_CHECKS = Path(__file__).with_name("checks_first.py")
 FINAL_CHECKS = Path(__file__).with_name("checks_last.py")
 PR_SET_DUMPABLE = 4  # prctl option (linux/prctl.h)
+CHECK_TIMEOUT_S = 150  # pytest-timeout's backstop behind the worker deadlines
 PYTEST_ARGS = ("-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:xdist",
+               "-o", f"timeout={CHECK_TIMEOUT_S}",
                "--noconftest", "-q", "-o", "addopts=", "-o", "python_files=*.py",
                "-W", "ignore::pytest.PytestAssertRewriteWarning")
 
@@ -27,9 +32,11 @@ PYTEST_ARGS = ("-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:xdist",
 def protect_examiner() -> None:
     """Make this (the grading) process non-dumpable on Linux: a worker running as the same
     user can then no longer open ``/proc/<our pid>/mem`` or ``/fd/*``, even from native code
-    that slips past the worker's audit hook. Children get a fresh flag at ``exec``."""
+    that slips past the worker's audit hook. Children get a fresh flag at ``exec``. Also
+    collect the orphans a worker leaves behind, so they can be stopped with it."""
     if not sys.platform.startswith("linux"):
         return
+    become_subreaper()
     import ctypes
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
@@ -37,12 +44,15 @@ def protect_examiner() -> None:
         pass
 
 
-def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None = None) -> Report:
-    """Run every hidden check of ``kata`` against the file ``target``."""
+def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None = None,
+          isolate: isolation.Isolation = isolation.NONE, protect: bool = True) -> Report:
+    """Run every hidden check of ``kata`` against the file ``target``; ``protect`` hardens
+    this process first (the command line does; a notebook kernel does not want it)."""
     seed = new_seed() if seed is None else seed
     started = time.perf_counter()
-    protect_examiner()
-    plugin = GradingPlugin(kata, Path(target), seed)
+    if protect:
+        protect_examiner()
+    plugin = GradingPlugin(kata, Path(target), seed, isolate)
     args = [str(COMMON_CHECKS), str(kata.checks_path), str(FINAL_CHECKS),
             "--rootdir", str(kata.folder), "-c", os.devnull, *PYTEST_ARGS]
     with contextlib.redirect_stdout(io.StringIO()):  # pytest's own chatter is not ours
@@ -53,4 +63,5 @@ def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None =
     if not checks:
         checks = (CheckResult("collect", Category.API, Status.ERROR,
                               f"the hidden checks of {kata.slug} could not be collected"),)
-    return Report(kata.slug, label or str(target), seed, time.perf_counter() - started, checks)
+    return Report(kata.slug, clean(label or str(target), 500), seed,
+                  time.perf_counter() - started, checks)

@@ -3,6 +3,15 @@
 Hidden checks run in the examiner's process (this one); the learner's code only ever runs in
 the sandboxed worker behind the ``candidate`` fixture. Outcomes are read from pytest's report
 objects and the exception each check ended with, never from terminal output.
+
+Three things happen here for every kata, so that no check has to do them itself:
+
+- a learner exception the manifest's ``[[advice]]`` table recognises becomes a failure that
+  says the fix;
+- the warnings the learner's code raised during a failing check (NumPy's overflow in ``exp``
+  ...) are named in its message (a warning alone never fails anything);
+- every message and title is cleaned and bounded (``katakit.text``): learner text cannot garble
+  a report.
 """
 
 from __future__ import annotations
@@ -14,28 +23,36 @@ import zlib
 import numpy as np
 import pytest
 
-from katakit.catalog import Kata
-from katakit.author.checks import CheckFailed, CheckTodo
-from katakit.candidate.errors import (CandidateProblem, CandidateTimeout,
-                            LoadFailed, NotAttempted)
-from katakit.results import Category, CheckResult, Status
+from katakit.author.checks import CheckFailed, CheckTodo, Unverified
+from katakit.candidate import isolation
 from katakit.candidate.client import Candidate
+from katakit.candidate.errors import (CandidateProblem, CandidateTimeout, LearnerRaised,
+                                      LoadFailed, NotAttempted)
+from katakit.catalog import Kata
 from katakit.examiner import reference as reference_loader
+from katakit.results import FAILING, Category, CheckResult, Status
+from katakit.text import clean
 
 INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may be fine. "
                   "Please report it with the seed. Set KATAKIT_DEBUG=1 to see the traceback.")
-
 SKIPPED_NOT_LOADED = "your file must load first (see the `load` check)"
 SKIPPED_MISSING = "your file does not define {names} yet (see the `signatures` check)"
+MESSAGE_LIMIT = 4000
+STOPPED_BY_BACKSTOP = ("this check ran longer than the grader allows any check and was stopped; "
+                       "if your code is not stuck, please report it with the seed")
 
 
 class GradingPlugin:
     """Collects one CheckResult per hidden check; owns the learner's worker processes."""
 
-    def __init__(self, kata: Kata, target, seed: int):
+    def __init__(self, kata: Kata, target, seed: int,
+                 isolate: isolation.Isolation = isolation.NONE):
         self._kata, self._target, self._seed = kata, target, seed
+        self._isolate = isolate
         self.results: list[CheckResult] = []
+        self._unverified: dict[int, Unverified] = {}
         self._candidates: list[Candidate] = []
+        self._learner: Candidate | None = None
         self._missing_entries: list[str] | None = None
         # Imported before any learner code runs, so nothing a submission does to the files
         # can change what this process executes.
@@ -58,9 +75,10 @@ class GradingPlugin:
     @pytest.fixture(scope="session")
     def learner_process(self) -> Candidate:
         """The learner's worker, not yet loaded (for the check that reports on loading)."""
-        candidate = Candidate(self._target, self._kata.forbidden_modules, self._kata.limits)
-        self._candidates.append(candidate)
-        return candidate
+        self._learner = Candidate(self._target, self._kata.forbidden_modules,
+                                  self._kata.limits, self._isolate)
+        self._candidates.append(self._learner)
+        return self._learner
 
     @pytest.fixture
     def loaded_file(self, learner_process) -> Candidate:
@@ -92,7 +110,7 @@ class GradingPlugin:
     @pytest.fixture(scope="session")
     def reference_process(self) -> Candidate:
         """The reference solution in a worker like the learner's, for fair timing."""
-        candidate = Candidate(self._kata.solution_path, (), self._kata.limits)
+        candidate = Candidate(self._kata.solution_path, (), self._kata.limits, self._isolate)
         self._candidates.append(candidate)
         return candidate
 
@@ -105,6 +123,10 @@ class GradingPlugin:
             quiz = list(self._kata.quiz)
             metafunc.parametrize("question", quiz, ids=[q.id for q in quiz])
 
+    def pytest_runtest_setup(self, item) -> None:
+        if self._learner is not None:
+            self._learner.take_warnings()  # each check hears only its own warnings
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield
@@ -115,6 +137,7 @@ class GradingPlugin:
     def pytest_sessionfinish(self, session) -> None:
         for candidate in self._candidates:
             candidate.close()
+        self._settle_unverified()
 
     # results ---------------------------------------------------------------------------------
     def _result(self, item, call) -> CheckResult:
@@ -124,23 +147,50 @@ class GradingPlugin:
         doc = " ".join((item.function.__doc__ or "").split())
         parameter = getattr(item, "callspec", None) and next(iter(item.callspec.params.values()))
         title = getattr(parameter, "question", None) or doc  # a quiz check shows its question
-        status, message = outcome(call.excinfo)
-        return CheckResult(check_id, category, status, message, title)
+        status, message = outcome(call.excinfo, self._kata)
+        if call.excinfo is not None and isinstance(call.excinfo.value, Unverified):
+            self._unverified[len(self.results)] = call.excinfo.value
+        warned = self._learner.take_warnings() if self._learner is not None else []
+        if status in FAILING and warned:
+            message += " Your code raised warnings here: " + "; ".join(
+                w.describe() for w in warned[:3]) + "."
+        return CheckResult(check_id, category, status, clean(message, MESSAGE_LIMIT),
+                           clean(title, 600))
+
+    def _settle_unverified(self) -> None:
+        """A check that could not verify its measurement because the learner's values differ
+        from the reference is a skip when a check of the categories it depends on failed
+        (that failure is the root cause, said there), and a failure otherwise (the values are
+        wrong only under measurement: at scale, or while counted)."""
+        for index, pending in self._unverified.items():
+            result = self.results[index]
+            root_cause = any(r.status in FAILING and r.category in pending.depends_on
+                             for r in self.results)
+            status = Status.SKIP if root_cause else Status.FAIL
+            message = pending.skip_message if root_cause else pending.message
+            self.results[index] = CheckResult(result.id, result.category, status,
+                                              clean(message, MESSAGE_LIMIT), result.title)
 
 
-def outcome(excinfo) -> tuple[Status, str]:
+def outcome(excinfo, kata: Kata | None = None) -> tuple[Status, str]:
     """Map how a check ended to a status and the learner-facing message."""
     if excinfo is None:
         return Status.PASS, ""
     error = excinfo.value
     if excinfo.errisinstance(pytest.skip.Exception):
         return Status.SKIP, str(getattr(error, "msg", error))
-    if isinstance(error, CheckFailed):
+    if excinfo.errisinstance(pytest.fail.Exception) and str(error).startswith("Timeout"):
+        return Status.TIMEOUT, STOPPED_BY_BACKSTOP
+    if isinstance(error, (CheckFailed, Unverified)):
         return Status.FAIL, error.message
     if isinstance(error, (NotAttempted, CheckTodo)):
         return Status.TODO, error.message
     if isinstance(error, CandidateTimeout):
         return Status.TIMEOUT, error.message
+    if isinstance(error, LearnerRaised) and kata is not None:
+        for advice in kata.advice:
+            if advice.applies_to(error.type, error.text):
+                return Status.FAIL, f"{error.message}. {advice.say}"
     if isinstance(error, CandidateProblem):
         return Status.ERROR, error.message
     if os.environ.get("KATAKIT_DEBUG"):

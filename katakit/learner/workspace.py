@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from katakit import paths
+from katakit.text import source_text
 from katakit.catalog import Kata
 from katakit.learner.history import History
 
@@ -33,7 +34,7 @@ def start(kata: Kata, history: History, fresh: bool = False) -> Started:
         if history.current_round(kata.slug) is None:
             history.start_round(kata.slug, "start")
         return Started(path, created=False)
-    previous = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
+    previous = source_text(path) if path.exists() else None
     kept = keep_attempt(kata.slug, path, history.clock()) if previous is not None else None
     history.start_round(kata.slug, "fresh" if previous is not None else "start", previous)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.author import (as_float, as_vector, check, close, data_note, fail,
-                              precision_note, returned, worst_gap)
-from katakit.author.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
-                                   check_predict_values, check_zero_init, checked_call,
-                                   largest_stable_lr, make_data, same_trajectory)
-from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author import (as_float, as_vector, check, close, data_note, factor_mistake, fail,
+                            precision_note, returned, worst_gap)
+from katakit.author.linear_models import (as_history, check_predict_values, inputs_untouched_check,
+                                          largest_stable_lr, make_data, output_shapes_check,
+                                          same_trajectory, speed_check, work_at,
+                                          zero_init_check)
+from katakit.author.standard import no_loop
 
 CLASS = "LinearRegression"
 FIX_GRADIENT = "dw = (2 / n) * X.T @ (y_hat - y) and db = (2 / n) * np.sum(y_hat - y)"
@@ -29,22 +30,16 @@ def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
 
 # --- shapes ---------------------------------------------------------------------------------
 
-@check("shapes")
-def test_init_parameters(candidate):
-    """A new model starts at w = zeros(n_features) and b = 0.0."""
-    check_zero_init(candidate, CLASS, "The spec (and the first-step check) needs zeros: "
-                    "self.w = np.zeros(n_features); self.b = 0.0. The MSE is convex, so there "
-                    "is no symmetry to break and zeros are the reproducible choice.")
-
-
-@check("shapes")
-def test_output_shapes(candidate, rng, seed):
-    """predict, compute_loss, compute_gradients and fit return the right shapes and types,
-    including one sample and one feature."""
-    check_output_shapes(candidate, rng, seed, CLASS)
+test_output_shapes = output_shapes_check(CLASS)
 
 
 # --- correctness ----------------------------------------------------------------------------
+
+test_init_parameters = zero_init_check(
+    CLASS, "The spec (and the first-step check) needs zeros: self.w = np.zeros(n_features); "
+    "self.b = 0.0. The MSE is convex, so there is no symmetry to break and zeros are the "
+    "reproducible choice.")
+
 
 @check("correctness")
 def test_predict_values(candidate, rng, seed):
@@ -73,37 +68,20 @@ def test_loss_values(candidate, rng, seed):
          f"{data_note(seed, y=y, y_hat=y_hat)}")
 
 
-def gradient_mistake(dw, db, expected_dw, expected_db, n) -> str:
+def gradient_mistake(kata, dw, db, expected_dw, expected_db, n) -> str:
     """Name the classic mistake that explains a wrong gradient, or ''."""
-    # dw = (2/n) X.T @ err; each factor below is (learner's gradient) / (right gradient)
-    mistakes = ((n, "not divided by n (a sum instead of a mean)"),
-                (0.5, "half the gradient: the factor 2 is missing (the 1/(2n) convention)"),
-                (-1, "of the wrong sign: the error is y_hat - y, not y - y_hat"),
-                (n / 2, "missing both the 2 and the 1/n"),
-                (-n, "not divided by n and of the wrong sign"))
-    for factor, meaning in mistakes:
-        if close(dw, factor * expected_dw) and close(db, factor * expected_db):
-            return f"the gradient is {meaning}"
-    for name, mine, right, other in (("dw", dw, expected_dw, "db"), ("db", db, expected_db,
-                                                                     "dw")):
-        for factor, meaning in mistakes:
-            if close(mine, factor * right):
-                return f"{name} is {meaning} ({other} is fine)"
-    if close(dw, expected_dw):
-        return "dw is right but db is not"
-    if close(db, expected_db):
-        return "db is right but dw is not"
-    return ""
+    return factor_mistake(kata.mistakes["gradient"], {"dw": (dw, expected_dw),
+                                                      "db": (db, expected_db)}, n=n)
 
 
 @check("correctness")
-def test_gradient_values(candidate, rng, seed):
+def test_gradient_values(candidate, rng, seed, kata):
     """compute_gradients returns dw = (2/n) X.T @ (y_hat - y) and db = (2/n) sum(y_hat - y)."""
     n, d = 40, 3
     X, y = make_data(rng, n, d)
     y_hat = rng.normal(size=n)
     model = candidate.new(CLASS, d)
-    gradients = checked_call(model, "compute_gradients", X, y, y_hat)
+    gradients = model.call("compute_gradients", X, y, y_hat)
     if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
         fail(f"compute_gradients should return (dw, db), not {returned(gradients)}")
     dw = as_vector(gradients[0], d, "dw")
@@ -111,7 +89,7 @@ def test_gradient_values(candidate, rng, seed):
     expected_dw, expected_db = 2 / n * X.T @ (y_hat - y), 2 / n * float(np.sum(y_hat - y))
     if close(dw, expected_dw) and close(db, expected_db):
         return
-    mistake = gradient_mistake(dw, db, expected_dw, expected_db, n)
+    mistake = gradient_mistake(kata, dw, db, expected_dw, expected_db, n)
     gap = worst_gap(np.append(dw, db), np.append(expected_dw, expected_db))
     fail(f"{mistake or 'wrong gradients'}: {gap} {data_note(seed, X=X, y=y)}. "
          f"Fix: {FIX_GRADIENT}.")
@@ -120,7 +98,7 @@ def test_gradient_values(candidate, rng, seed):
 # --- convergence ----------------------------------------------------------------------------
 
 @check("convergence")
-def test_first_step(candidate, rng, seed):
+def test_first_step(candidate, rng, seed, kata):
     """From zero parameters, the first loss is mean(y**2) and one epoch moves w to
     lr * (2/n) X.T @ y and b to lr * (2/n) sum(y)."""
     n, d, lr = 30, 3, 0.05
@@ -143,7 +121,8 @@ def test_first_step(candidate, rng, seed):
     if close(w, 0) and close(b, 0):
         fail(f"after one epoch w and b are still zero: fit must update them {note}")
     if not (close(w, expected_w) and close(b, expected_b)):
-        mistake = gradient_mistake(-w / lr, -b / lr, -expected_w / lr, -expected_b / lr, n)
+        mistake = gradient_mistake(kata, -w / lr, -b / lr, -expected_w / lr, -expected_b / lr,
+                                   n)
         fail(f"one epoch from zero should give w = lr*(2/n)*X.T@y and b = lr*(2/n)*sum(y): "
              f"{mistake or worst_gap(np.append(w, b), np.append(expected_w, expected_b))} "
              f"{note}. Update with w = w - lr * dw, b = b - lr * db.")
@@ -295,52 +274,15 @@ def test_diverges_at_unsafe_lr(candidate, rng, seed):
 
 # --- vectorization --------------------------------------------------------------------------
 
-def work_at(rng, n, d) -> Workload:
-    X, y = make_data(rng, n, d)
-    y_hat = rng.normal(size=n)
-    return Workload((call("predict", X), call("compute_loss", y_hat, y),
-                     call("compute_gradients", X, y, y_hat),
-                     call("fit", X, y, lr=0.01, epochs=3)), CLASS, (d,), f"X {(n, d)}")
-
-
 LOOP_ADVICE = ("Replace the loop with whole-array operations (X @ w, X.T @ err, np.mean, "
                "np.sum); only the loop over epochs may stay.")
+EPOCHS = "the loop over epochs"
+test_no_loop_over_samples = no_loop(work_at(CLASS), "samples", {"n": (64, 512), "d": 4},
+                                    LOOP_ADVICE, allowed=EPOCHS)
+test_no_loop_over_features = no_loop(work_at(CLASS), "features", {"n": 64, "d": (2, 16)},
+                                     LOOP_ADVICE, allowed=EPOCHS)
 
+# --- robustness and performance -------------------------------------------------------------
 
-@check("vectorization")
-def test_no_loop_over_samples(candidate, rng):
-    """No Python-level work grows with the number of samples (loops, comprehensions,
-    builtins iterating arrays, np.vectorize ...)."""
-    assert_constant_work(candidate, work_at(rng, 64, 4), work_at(rng, 512, 4), "samples",
-                         LOOP_ADVICE)
-
-
-@check("vectorization")
-def test_no_loop_over_features(candidate, rng):
-    """No Python-level work grows with the number of features."""
-    assert_constant_work(candidate, work_at(rng, 64, 2), work_at(rng, 64, 16), "features",
-                         LOOP_ADVICE)
-
-
-# --- robustness -----------------------------------------------------------------------------
-
-@check("robustness")
-def test_inputs_untouched(candidate, rng, seed):
-    """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
-    check_inputs_untouched(candidate, rng, seed, CLASS)
-
-
-# --- performance ----------------------------------------------------------------------------
-
-@check("performance")
-def test_speed_at_scale(candidate, reference_process, rng):
-    """fit on 100,000 x 20 data runs in time and memory comparable to the reference."""
-    X, y = make_data(rng, 100_000, 20)
-    data = (stored("X"), stored("y"))
-    workload = Workload((call("fit", *data, epochs=1), call("fit", *data, lr=0.01, epochs=10)),
-                        CLASS, (20,))
-    assert_comparable_speed(
-        candidate, reference_process, {"X": X, "y": y}, workload,
-        "10 epochs of fit on X (100000, 20)",
-        "A loop over samples that never shows up as Python lines (map, functools.reduce, "
-        "[*X]?) or repeated large copies? Use whole-array operations.")
+test_inputs_untouched = inputs_untouched_check(CLASS)
+test_speed_at_scale = speed_check(CLASS)

@@ -15,8 +15,8 @@ import numpy as np
 
 from katakit.author import (as_float, as_vector, check, close, data_note, fail, modified_input,
                               worst_gap)
-from katakit.author.linear_models import (as_history, check_predict_values, check_zero_init,
-                                   largest_stable_lr, make_data, same_trajectory)
+from katakit.author.linear_models import (as_history, check_predict_values, largest_stable_lr,
+                                          make_data, same_trajectory, zero_init_check)
 from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "MiniBatchSGD"
@@ -162,11 +162,9 @@ def assert_trajectory(candidate, reference, rng, seed, n, d, lr, epochs, batch_s
 
 # --- shapes ---------------------------------------------------------------------------------
 
-@check("shapes")
-def test_init_parameters(candidate):
-    """A new model starts at w = zeros(n_features) and b = 0.0."""
-    check_zero_init(candidate, CLASS, "The spec needs zeros (self.w = np.zeros(n_features); "
-                    "self.b = 0.0): the only randomness allowed is the shuffle, from the seed.")
+test_init_parameters = zero_init_check(
+    CLASS, "The spec needs zeros (self.w = np.zeros(n_features); self.b = 0.0): the only "
+    "randomness allowed is the shuffle, from the seed.")
 
 
 @check("shapes")

@@ -15,9 +15,9 @@ import numpy as np
 from katakit.author import as_float, check, close, data_note, fail, modified_input
 from katakit.candidate.errors import LearnerRaised
 from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
-from katakit.paths import ROOT
+from katakit.paths import dataset
 
-DIABETES = ROOT / "data" / "diabetes.csv"
+DIABETES = dataset("diabetes.csv")
 FIX = ("ss_res = np.sum((y_true - y_pred) ** 2); ss_tot = np.sum((y_true - np.mean(y_true)) "
        "** 2); return float(1 - ss_res / ss_tot)")
 CONSTANT_FIX = ("detect the constant target from the values: if np.ptp(y_true) == 0 (max == "

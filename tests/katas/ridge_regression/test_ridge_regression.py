@@ -13,9 +13,9 @@ import numpy as np
 
 from katakit.author import (as_float, as_vector, check, close, data_note, fail,
                               returned, worst_gap)
-from katakit.author.linear_models import (as_history, check_inputs_untouched, check_output_shapes,
-                                   check_predict_values, check_zero_init, checked_call,
-                                   make_data, same_trajectory)
+from katakit.author.linear_models import (as_history, check_predict_values, inputs_untouched_check,
+                                          make_data, output_shapes_check, same_trajectory,
+                                          zero_init_check)
 from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
 
 CLASS = "RidgeRegression"
@@ -57,20 +57,11 @@ def closed_form(X, y, alpha, bias_penalized=False):
 
 # --- shapes ---------------------------------------------------------------------------------
 
-@check("shapes")
-def test_init_parameters(candidate):
-    """A new model starts at w = zeros(n_features) and b = 0.0, whatever alpha is."""
-    check_zero_init(candidate, CLASS, "The spec (and the first-step check) needs zeros: "
-                    "self.w = np.zeros(n_features); self.b = 0.0. The ridge loss is convex, so "
-                    "there is no symmetry to break and zeros are the reproducible choice.",
-                    alpha=0.5)
-
-
-@check("shapes")
-def test_output_shapes(candidate, rng, seed):
-    """predict, compute_loss, compute_gradients and fit return the right shapes and types,
-    including one sample and one feature."""
-    check_output_shapes(candidate, rng, seed, CLASS, data_offset=2.0, alpha=0.5)
+test_init_parameters = zero_init_check(
+    CLASS, "The spec (and the first-step check) needs zeros: self.w = np.zeros(n_features); "
+    "self.b = 0.0. The ridge loss is convex, so there is no symmetry to break and zeros are "
+    "the reproducible choice.", alpha=0.5)
+test_output_shapes = output_shapes_check(CLASS, data_offset=2.0, alpha=0.5)
 
 
 # --- correctness ----------------------------------------------------------------------------
@@ -175,7 +166,7 @@ def test_gradient_values(candidate, rng, seed):
     model = candidate.new(CLASS, d, alpha=alpha)
     model.set("w", w)
     model.set("b", b)
-    gradients = checked_call(model, "compute_gradients", X, y, y_hat)
+    gradients = model.call("compute_gradients", X, y, y_hat)
     if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
         fail(f"compute_gradients should return (dw, db), not {returned(gradients)}")
     dw = as_vector(gradients[0], d, "dw")
@@ -448,10 +439,7 @@ def test_no_loop_over_features(candidate, rng):
 
 # --- robustness -----------------------------------------------------------------------------
 
-@check("robustness")
-def test_inputs_untouched(candidate, rng, seed):
-    """predict, compute_loss, compute_gradients and fit leave their input arrays unchanged."""
-    check_inputs_untouched(candidate, rng, seed, CLASS, data_offset=2.0, alpha=0.5)
+test_inputs_untouched = inputs_untouched_check(CLASS, data_offset=2.0, alpha=0.5)
 
 
 # --- performance ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""fit centres X in place (X -= X.mean(axis=0)) before training. On the grader's read-only
-arrays this raises; the grader must report fit as broken (error) and flag input modification."""
-# expect-failing: continues_from_current_parameters, diverges_at_unsafe_lr, first_step, inputs_untouched, no_loop_over_features, no_loop_over_samples, output_shapes, reaches_least_squares, speed_at_scale, trajectory
+"""fit centres X in place (X -= X.mean(axis=0)) before training. That changes the caller's X
+(robustness names the line) and also the model it trains: its gradient steps are taken on the
+centred data, so its history is not plain gradient descent's on X."""
+# expect-failing: continues_from_current_parameters, first_step, inputs_untouched, reaches_least_squares, trajectory
 
 import numpy as np
 

@@ -1,6 +1,7 @@
 """Computes the squared errors with np.vectorize around a Python function (looks vectorized,
-isn't). The grader must fail the no-loop-over-samples check."""
-# expect-failing: no_loop_over_samples, speed_at_scale
+isn't). The grader must fail the no-loop-over-samples check (at 100,000 rows it is about 25x
+slower than the reference: slow, but inside the speed check's 40x margin)."""
+# expect-failing: no_loop_over_samples
 
 import numpy as np
 

@@ -17,6 +17,7 @@ from katakit.commands import (batch, check, compare, dev, hint, listing, mock, p
                               quiz, show, start, watch)
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_NOT_PASSED, EXIT_USAGE,
                                      UsageError)
+from katakit.candidate.isolation import IsolationUnavailable
 from katakit.learner.history import HistoryError
 
 COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch, dev)
@@ -42,7 +43,7 @@ def main(argv=None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
         return EXIT_NOT_PASSED
-    except (UsageError, catalog.CatalogError, HistoryError) as error:
+    except (UsageError, catalog.CatalogError, HistoryError, IsolationUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)  # one line, never wrapped
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -71,6 +71,8 @@ class Report:
     """Wall time of the whole grading run."""
     checks: tuple[CheckResult, ...] = field(default_factory=tuple)
     """Every check, in report order."""
+    isolation: str = ""
+    """How the learner's code was isolated while graded (``none`` or what was in force)."""
 
     @property
     def verdict(self) -> Verdict:
@@ -83,6 +85,7 @@ class Report:
             "verdict": self.verdict.value,
             "seed": self.seed,
             "duration_s": round(self.duration_s, 3),
+            "isolation": self.isolation,
             "checks": [
                 {"id": c.id, "category": c.category.value, "status": c.status.value,
                  "message": c.message}

@@ -3,7 +3,9 @@ in control and each problem surfaces as a typed exception for the check that cau
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -171,3 +173,132 @@ def test_after_the_restart_budget_a_killed_worker_is_not_started_again(tmp_path)
             c.call("hang")
         with pytest.raises(GradingBudgetSpent, match="no fresh process is started"):
             c.call("fine")
+
+
+# --- what the guard refuses, and what it cannot be talked out of -----------------------------
+
+REFUSED = {
+    "a_signal_handler": "import signal; signal.signal(signal.SIGALRM, lambda *a: None)",
+    "a_timer_signal": "import signal; signal.setitimer(signal.ITIMER_REAL, 0.01)",
+    "a_thread": "import threading; threading.Thread(target=print).start()",
+    "a_raw_thread": "import _thread; _thread.start_new_thread(print, ())",
+    "memory_in_a_file": "import os; os.memfd_create('hold')",
+    "fork_exec_directly": "import _posixsubprocess; _posixsubprocess.fork_exec",
+    "a_sub_interpreter": "import _xxsubinterpreters",
+    "killing_the_grader": "import os, signal; os.kill(os.getppid(), signal.SIGKILL)",
+    "limits_of_another_process": "import os, resource; "
+                                 "resource.prlimit(os.getppid(), resource.RLIMIT_CPU, (1, 1))",
+    "raising_own_limits": "import resource; resource.setrlimit(resource.RLIMIT_AS, (-1, -1))",
+    "finding_the_guard_with_gc": "import gc; gc.get_objects()",
+    "replacing_a_functions_code": "f = lambda: 1; f.__code__ = (lambda: 2).__code__",
+    "a_socket": "import socket; socket.socket()",
+}
+
+
+@pytest.mark.parametrize("attempt", REFUSED)
+def test_the_guard_refuses(tmp_path, attempt):
+    source = f"def attempt():\n    {REFUSED[attempt]}\n    return 'done'\n"
+    with learner(tmp_path, source) as c:
+        if attempt == "fork_exec_directly":  # importing it is fine; calling it is refused
+            assert c.call("attempt") == "done"
+            return
+        with pytest.raises(LearnerRaised, match="PermissionError|not allowed"):
+            c.call("attempt")
+
+
+def test_fork_exec_is_replaced_by_a_refusal(tmp_path):
+    source = ("import _posixsubprocess\n"
+              "def attempt():\n    _posixsubprocess.fork_exec(*([None] * 23))\n")
+    with learner(tmp_path, source) as c:
+        with pytest.raises(LearnerRaised, match="not allowed in a kata submission"):
+            c.call("attempt")
+
+
+REWRITES = {
+    "the_guards_globals": "import katakit.candidate.guard as g; g.WRITING = 0; "
+                          "g.HARMLESS_WRITES = frozenset({'/tmp/katakit-forged'}); "
+                          "g.SPAWNING = frozenset()",
+    "os_path": "import os.path; os.path.realpath = lambda p: '/dev/null'; "
+               "os.path.abspath = lambda p: '/dev/null'",
+    "os_functions": "import os, posix; os.lstat = os.stat = posix.lstat = None",
+    "builtins": "import builtins; builtins.isinstance = lambda *a: False; "
+                "builtins.len = lambda *a: 0",
+}
+
+
+@pytest.mark.parametrize("rewrite", REWRITES)
+def test_rewriting_what_the_guard_uses_changes_nothing(tmp_path, rewrite):
+    source = ("import os\n"
+              f"def attempt():\n    {REWRITES[rewrite]}\n"
+              "    open('/tmp/katakit-forged', 'w').write('x')\n")
+    with learner(tmp_path, source) as c:
+        with pytest.raises((LearnerRaised, CandidateCrashed)) as raised:  # never a pass
+            c.call("attempt")
+    assert not Path("/tmp/katakit-forged").exists()
+    if isinstance(raised.value, LearnerRaised):
+        assert raised.value.type == "PermissionError"
+
+
+# --- nothing a reply holds can garble a report or exhaust the grader -------------------------
+
+def test_control_characters_and_surrogates_never_reach_the_report(tmp_path):
+    source = ("def f():\n"
+              "    raise ValueError('\\x1b[2J\\x1b[H\\x1b[32mPASS\\x1b[0m \\ud800 \\x07 done')\n")
+    with learner(tmp_path, source) as c:
+        with pytest.raises(LearnerRaised) as raised:
+            c.call("f")
+    message = raised.value.message
+    assert "\x1b" not in message and "\x07" not in message and "\ud800" not in message
+    message.encode("utf-8")  # no lone surrogate left to crash an encoder
+    assert "PASS" in message  # the text stays readable
+
+
+def test_a_huge_exception_class_name_is_bounded_and_fast(tmp_path):
+    source = ("def f():\n"
+              "    raise type('E' * 12_000_000, (Exception,), {})('x' * 5_000_000)\n")
+    with learner(tmp_path, source) as c:
+        started = time.monotonic()
+        with pytest.raises((LearnerRaised, CandidateCrashed)) as raised:
+            c.call("f")
+    assert len(raised.value.message) < 5000 and time.monotonic() - started < 10
+
+
+def test_a_compressed_reply_cannot_unpack_into_gigabytes():
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        header = io.BytesIO()
+        np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False,
+                                                      "shape": (1 << 29,)})
+        archive.writestr("a0.npy", header.getvalue() + b"\0" * (1 << 22))
+    with pytest.raises(protocol.ProtocolError, match="compressed or oversized"):
+        protocol.decode(b'{"value": {"__array__": "a0"}}', buffer.getvalue())
+
+
+def test_an_array_header_claiming_more_data_than_it_holds_is_refused():
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        header = io.BytesIO()
+        np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False,
+                                                      "shape": (1 << 30,)})
+        archive.writestr("a0.npy", header.getvalue() + b"\0" * 64)
+    with pytest.raises(protocol.ProtocolError, match="claims more data"):
+        protocol.decode(b'{"value": {"__array__": "a0"}}', buffer.getvalue())
+
+
+def test_a_process_holding_the_output_pipe_does_not_keep_the_grader_waiting():
+    import subprocess
+    from katakit.candidate.client import CapturedOutput
+    read, write = os.pipe()
+    holder = subprocess.Popen(["sleep", "30"], stdout=write, pass_fds=(write,))
+    os.close(write)
+    output = CapturedOutput(read, 1024)
+    started = time.monotonic()
+    output.close()
+    output.text()
+    assert time.monotonic() - started < 3
+    holder.kill()
+    holder.wait()

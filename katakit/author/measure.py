@@ -171,28 +171,29 @@ def run_locally(reference, workload: Workload, arrays: dict | None = None) -> li
 
 def _same_as_reference(workload: Workload, mine: list, expected: list, when: str) -> None:
     same = workload.same or same_values
-    if workload.same is False or (len(mine) == len(expected) and
-                                  all(same(a, b) for a, b in zip(mine, expected))):
+    if workload.same is False:
         return
-    calls = ", ".join(dict.fromkeys(c["name"] for c in workload.calls))
-    shown = _gap(mine, expected)
-    raise Unverified(
-        f"{when}, your {calls} returned other values than the reference{shown}, although "
-        "the other checks found your results right: your code must compute the same way "
-        "whatever the data size and whether or not it is observed.",
-        f"not measured: {when}, your {calls} returned other values than the reference"
-        f"{shown}; the failures above come first.")
+    calls = [c["name"] for c in workload.calls][-len(expected):] if expected else []
+    for name, a, b in zip(calls, mine, expected):
+        if not same(a, b):
+            shown = _gap(a, b)
+            raise Unverified(
+                f"{when}, your {name} returned other values than the reference's{shown}, "
+                "although the other checks found your results right: your code must compute "
+                "the same way whatever the data size and whether or not it is observed.",
+                f"not measured: {when}, your {name} returned other values than the "
+                f"reference's{shown}; the failures above come first.")
+    if len(mine) != len(expected):
+        raise Unverified(f"{when}, your code returned {len(mine)} results for "
+                         f"{len(expected)} calls", "not measured: the failures above come first")
 
 
 def _gap(mine, expected) -> str:
-    for a, b in zip(mine, expected):
-        try:
-            a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-            if a.shape == b.shape and a.size:
-                return f" ({worst_gap(a, b)})"
-        except (TypeError, ValueError):
-            continue
-    return ""
+    try:
+        a, b = np.asarray(mine, dtype=float), np.asarray(expected, dtype=float)
+    except (TypeError, ValueError):
+        return ""
+    return f" ({worst_gap(a, b)})" if a.shape == b.shape and a.size else ""
 
 
 # --- speed ----------------------------------------------------------------------------------
@@ -242,7 +243,11 @@ def assert_comparable_speed(candidate, reference_process, arrays: dict, workload
         fail(f"{what} took {learner_time:.2f} s, {learner_time / reference_time:.0f}x the "
              f"reference ({reference_time:.3f} s). {advice}")
     if learner_peak > max(MEMORY_RATIO * reference_peak, reference_peak + MEMORY_FLOOR):
-        fail(f"{what} allocated {learner_peak / 2**20:.0f} MiB at its peak; the reference "
-             f"needs {reference_peak / 2**20:.0f} MiB. Avoid (n, n) intermediates and copies "
-             "of the data inside loops.")
+        fail(f"{what} took {_mib(learner_peak)} of memory more than your process held "
+             f"before the call; the reference takes {_mib(reference_peak)}. Avoid (n, n) "
+             "intermediates and copies of the data inside loops.")
+
+
+def _mib(size: int) -> str:
+    return "under 1 MiB" if size < 1 << 20 else f"{size / 2**20:.0f} MiB"
 

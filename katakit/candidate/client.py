@@ -227,7 +227,7 @@ class Candidate:
         output_read, output_write = os.pipe()
         self._workdir = tempfile.TemporaryDirectory(prefix="katakit-worker-")
         self._launch = self.isolate.launch(self.path, Path(self._workdir.name), WORKER_SCRIPT,
-                                           (request_read, reply_write))
+                                           (request_read, reply_write), self.limits.memory_mb)
         env = {"PATH": os.defpath, "LANG": "C.UTF-8", "HOME": self._launch.home,
                "PYTHONHASHSEED": "0", **SINGLE_THREADED}
         self._process = subprocess.Popen(
@@ -255,6 +255,7 @@ class Candidate:
             pass
         process.wait()
         _LIVE_WORKERS.discard(process.pid)
+        self._launch.release()
         _kill_orphans()
         for fd in (self._request_write, self._reply_read):
             try:

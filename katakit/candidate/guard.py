@@ -186,6 +186,10 @@ def _neutralize_functions_without_events() -> None:
         for name in names:
             if hasattr(module, name):
                 setattr(module, name, _refusing(f"{module.__name__}.{name}"))
+    threading = sys.modules.get("threading")  # imported already: it kept its own references
+    for name in ("_start_new_thread", "_start_joinable_thread"):
+        if threading is not None and hasattr(threading, name):
+            setattr(threading, name, _refusing("threading.Thread.start"))
 
 
 def _refusing(what: str):

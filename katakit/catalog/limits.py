@@ -22,11 +22,15 @@ class Limits:
     a minute."""
     cpu_seconds: int = 120
     """CPU time limit of one worker process (a backstop behind the deadlines)."""
-    file_mb: int = 64
-    """Largest file the learner's code may write."""
+    file_mb: int = 16
+    """Largest file the learner's code may write (writing is refused anyway; this also bounds
+    what a file held in memory can take)."""
+    open_files: int = 64
+    """Open file descriptors the worker may hold."""
     output_kb: int = 16
     """How much of the learner's printed output is kept (half head, half tail)."""
 
     def rlimits(self) -> dict:
         return {"RLIMIT_AS": self.memory_mb << 20, "RLIMIT_CPU": self.cpu_seconds,
-                "RLIMIT_FSIZE": self.file_mb << 20, "RLIMIT_CORE": 0}
+                "RLIMIT_FSIZE": self.file_mb << 20, "RLIMIT_CORE": 0,
+                "RLIMIT_NOFILE": self.open_files}

@@ -21,6 +21,8 @@ HELP = "grade every submission in a folder (instructors); writes a CSV and a JSO
 DIR_HELP = "folder with DIR/*.py or DIR/<student>/KATA.py submissions"
 JOBS_HELP = "submissions graded at once (default: the number of CPU cores)"
 OUT_HELP = "base name of the reports: OUT.csv and OUT.json (default: ./batch-KATA)"
+NO_ISOLATION_HELP = ("grade without Linux-namespace isolation (only for code you trust: every "
+                     "report row then says so)")
 
 
 def register(commands) -> None:
@@ -30,6 +32,7 @@ def register(commands) -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=JOBS_HELP)
     parser.add_argument("--out", type=Path, help=OUT_HELP)
     parser.add_argument("--seed", type=seed_value, help="one seed for every submission")
+    parser.add_argument("--no-isolation", action="store_true", help=NO_ISOLATION_HELP)
     parser.set_defaults(handler=run)
 
 
@@ -49,22 +52,44 @@ def run(args) -> int:
         raise UsageError(f"cannot write the reports: {error.strerror}: {error.filename} "
                          "(choose another --out)") from None
     seed = new_seed() if args.seed is None else args.seed
+    isolation = "none" if args.no_isolation else "required"
+    if not args.no_isolation:
+        from katakit.candidate import isolation as sandbox
+        if not sandbox.detect().isolated:
+            raise UsageError(f"batch grades code written by others, so it runs every "
+                             f"submission in Linux namespaces, and this machine has none: "
+                             f"{sandbox.unavailable_reason()}. To grade code you trust "
+                             "without isolation, pass --no-isolation.")
     out = console()
     if ignored:
         out.print(escape(f"Left out {len(ignored)}: " + ", ".join(ignored)), highlight=False)
+    if args.no_isolation:
+        out.print("[bold yellow]--no-isolation:[/] submissions run as you, guarded only by an "
+                  "in-process audit hook; every row says so.")
+    reports = batch.Reports(kata, seed, paths, [s.student for s in submissions])
     started = time.perf_counter()
-    with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=out,
-                  transient=True) as progress:
-        task = progress.add_task(f"grading {kata.slug}", total=len(submissions))
-        rows = batch.grade_all(kata, submissions, seed, args.jobs,
-                               on_done=lambda row: progress.advance(task))
+    try:
+        with Progress("[progress.description]{task.description}", BarColumn(),
+                      MofNCompleteColumn(), TimeElapsedColumn(), console=out,
+                      transient=True) as progress:
+            task = progress.add_task(f"grading {kata.slug}", total=len(submissions))
+
+            def done(row):
+                reports.add(row)
+                progress.advance(task)
+
+            rows = batch.grade_all(kata, submissions, seed, args.jobs, isolation, on_done=done)
+    except KeyboardInterrupt:
+        out.print(escape(f"interrupted: {len(reports.rows)} of {len(submissions)} rows are in "
+                         f"{paths[0]} and {paths[1]}"), highlight=False)
+        raise
     elapsed = time.perf_counter() - started
-    batch.write_reports(kata, rows, seed, paths)
     out.print(summary_table(rows))
     verdicts = Counter(row.verdict for row in rows)
     out.print(f"{len(rows)} submissions in {elapsed:.1f} s with {args.jobs} job(s), seed "
               f"{seed}: " + ", ".join(f"{n} {v}" for v, n in verdicts.most_common()))
+    out.print(escape(f"isolation: {rows[0].isolation if rows else isolation}"),
+              highlight=False)
     out.print(escape(f"wrote {paths[0]} and {paths[1]}"), highlight=False)
     return EXIT_OK if verdicts.keys() <= {"pass"} else EXIT_NOT_PASSED
 
@@ -77,9 +102,12 @@ def summary_table(rows) -> Table:
     for row in rows:
         passed = sum(p for p, _ in row.categories.values())
         total = sum(t for _, t in row.categories.values())
-        table.add_row(escape(row.student), f"[{style.get(row.verdict, '')}]{row.verdict}[/]",
+        unguarded = " [yellow](no isolation)[/]" if row.isolation.startswith("none") else ""
+        table.add_row(escape(row.student),
+                      f"[{style.get(row.verdict, '')}]{row.verdict}[/]{unguarded}",
                       f"{passed}/{total}" if total else "-",
-                      escape(_first(row.failing) or row.message or "-"),
+                      escape(_first([f"{c} (timeout)" if c in row.timed_out else c
+                                     for c in row.failing]) or row.message or "-"),
                       f"{row.duration_s:.1f} s")
     return table
 

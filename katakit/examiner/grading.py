@@ -44,10 +44,29 @@ def protect_examiner() -> None:
         pass
 
 
+def choose_isolation(mode: str | None = None) -> isolation.Isolation:
+    """``auto`` (the default): the best this machine allows; ``required``: that, or
+    IsolationUnavailable; ``none``: a plain worker process. ``mode`` defaults to the
+    ``KATAKIT_ISOLATION`` environment variable."""
+    mode = mode or os.environ.get("KATAKIT_ISOLATION") or "auto"
+    if mode not in ("auto", "required", "none"):
+        raise isolation.IsolationUnavailable(f"KATAKIT_ISOLATION must be auto, required or none, not "
+                                   f"{mode!r}")
+    if mode == "none":
+        return isolation.NONE
+    found = isolation.detect()
+    if mode == "required" and not found.isolated:
+        raise isolation.IsolationUnavailable(f"isolation is required to grade code written by others, "
+                                   f"and this machine has none: {isolation.unavailable_reason()}")
+    return found
+
+
 def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None = None,
-          isolate: isolation.Isolation = isolation.NONE, protect: bool = True) -> Report:
+          isolate: isolation.Isolation | None = None, protect: bool = True) -> Report:
     """Run every hidden check of ``kata`` against the file ``target``; ``protect`` hardens
-    this process first (the command line does; a notebook kernel does not want it)."""
+    this process first (the command line does; a notebook kernel does not want it).
+    ``isolate`` defaults to :func:`choose_isolation`."""
+    isolate = choose_isolation() if isolate is None else isolate
     seed = new_seed() if seed is None else seed
     started = time.perf_counter()
     if protect:
@@ -64,4 +83,4 @@ def grade(kata: Kata, target: Path, seed: int | None = None, label: str | None =
         checks = (CheckResult("collect", Category.API, Status.ERROR,
                               f"the hidden checks of {kata.slug} could not be collected"),)
     return Report(kata.slug, clean(label or str(target), 500), seed,
-                  time.perf_counter() - started, checks)
+                  time.perf_counter() - started, checks, isolate.summary)

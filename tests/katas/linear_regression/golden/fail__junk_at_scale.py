@@ -1,0 +1,46 @@
+"""Right on small data, but on 100,000 rows or more it skips training and returns a made-up
+history, to look fast. The timed call must return what the reference's returns, and since
+every other check finds the code right, the speed check fails."""
+# expect-failing: speed_at_scale
+
+import numpy as np
+
+
+class LinearRegression:
+    def __init__(self, n_features):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+
+    def predict(self, X):
+        return X @ self.w + self.b
+
+    def compute_loss(self, y_hat, y):
+        return float(np.mean((y_hat - y) ** 2))
+
+    def compute_gradients(self, X, y, y_hat):
+        n = X.shape[0]
+        e = y_hat - y
+        return (2 / n) * X.T @ e, (2 / n) * float(e.sum())
+
+    def fit(self, X, y, lr=0.01, epochs=1000):
+        if len(X) >= 100_000:
+            return [0.0] * epochs
+        history = []
+        for _ in range(epochs):
+            y_hat = self.predict(X)
+            history.append(self.compute_loss(y_hat, y))
+            dw, db = self.compute_gradients(X, y, y_hat)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+        return history
+
+
+QUIZ_ANSWERS = {
+    "divide_by_n": "c",
+    "zero_init": "a",
+    "normal_equation": "d",
+    "cost_per_epoch": 1_000_000,
+    "learning_rate_too_large": "b",
+    "feature_scaling": "d",
+    "loss_before_update": "b",
+}

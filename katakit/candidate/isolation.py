@@ -137,14 +137,30 @@ def sandbox_arguments(worker_script: Path) -> list[str]:
             "--proc", "/proc", "--dev", "/dev", "--size", str(TMP_BYTES), "--tmpfs", "/tmp",
             "--chdir", "/tmp", "--setenv", "HOME", "/tmp"]
     args += _system_binds()
-    for prefix in sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}):
-        args += ["--ro-bind", str(prefix), str(prefix)]
+    for folder in python_folders():
+        args += ["--ro-bind", str(folder), str(folder)]
     package = Path(worker_script).resolve().parents[1]
     if any(_inside(package, Path(p).resolve()) for p in (sys.prefix, sys.base_prefix)):
         args += ["--tmpfs", str(package)]  # an installed kit: hide all of it but the worker
     args += ["--ro-bind", str(package / "__init__.py"), str(package / "__init__.py"),
              "--ro-bind", str(package / "candidate"), str(package / "candidate")]
     return args
+
+
+def python_folders() -> list[Path]:
+    """What the worker's Python needs: the installation, the virtual environment, and any
+    other folder on ``sys.path`` (a ``.pth`` file may add one), never the kit's own folders."""
+    kit = paths.kit_root().resolve()
+    secret = [Path(f).resolve() for f in kit_folders()]
+    found = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}
+    for entry in sys.path:
+        folder = Path(entry or ".").resolve()
+        if not folder.is_dir() or folder == Path("/") or _inside(kit, folder) or \
+                any(_inside(folder, s) for s in secret):
+            continue  # the kit's root (or above it) or its folders: never in a sandbox
+        found.add(folder)
+    outermost = [f for f in found if not any(f != g and _inside(f, g) for g in found)]
+    return sorted(outermost)
 
 
 def _system_binds() -> list[str]:

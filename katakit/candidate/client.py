@@ -14,6 +14,7 @@ time, memory and CPU a call costs are measured here, from outside the worker.
 from __future__ import annotations
 
 import os
+import secrets
 import select
 import signal
 import subprocess
@@ -282,10 +283,16 @@ class Candidate:
         return reply
 
     def _exchange(self, message: dict, action: str, seconds: float) -> dict:
+        """One request and its reply. Each request carries a fresh random nonce the reply must
+        echo, so bytes a submission writes on the reply channel itself are not taken for the
+        worker's answer (it would have to dig the nonce out of the worker's frames first)."""
         process = self._process
+        nonce = secrets.token_hex(8)
         try:
-            protocol.send(self._request_write, message)
+            protocol.send(self._request_write, {**message, "nonce": nonce})
             reply = protocol.receive(self._reply_read, time.monotonic() + seconds)
+            if isinstance(reply, dict) and reply.get("nonce") != nonce:
+                raise protocol.ProtocolError("a reply that does not answer this request")
         except protocol.ChannelTimeout:
             self.close()
             raise CandidateTimeout(action, seconds) from None

@@ -129,6 +129,12 @@ class Worker:
     def handle(self, request):
         self.current_call = None
         self.warnings = {}
+        nonce = request.pop("nonce", None)
+        reply = self.answer(request)
+        reply["nonce"] = nonce  # the examiner only accepts a reply that echoes its request's
+        return reply
+
+    def answer(self, request):
         operation = getattr(self, "op_" + str(request.get("op", "")), None)
         if operation is None:
             reply = {"ok": False, "error": {"type": "ProtocolError",

@@ -477,7 +477,10 @@ def _crash_message(action, process, output: CapturedOutput, cause) -> str:
             code = process.wait(timeout=2)
         except subprocess.TimeoutExpired:
             code = None
-    if isinstance(cause, protocol.ProtocolError):
+    if isinstance(cause, protocol.ProtocolError) and "too large" in str(cause):
+        what = ("sent a reply larger than the grader accepts (a huge exception message, or "
+                "an enormous returned value?)")
+    elif isinstance(cause, protocol.ProtocolError):
         what = "sent something that is not a reply (did it write to the grader's channel?)"
     elif code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else code

@@ -68,11 +68,11 @@ class Worker:
     # replies ---------------------------------------------------------------------------------
     def learner_error(self, exc: BaseException) -> dict:
         frames = [
-            {"line": f.lineno, "func": f.name, "code": (f.line or "").strip()}
+            {"line": f.lineno, "func": f.name[:100], "code": (f.line or "").strip()[:200]}
             for f in traceback.extract_tb(exc.__traceback__)
             if f.filename == self.learner_path
-        ]
-        error = {"type": type(exc).__name__, "message": _safe_str(exc), "frames": frames,
+        ][-20:]
+        error = {"type": type(exc).__name__[:100], "message": _safe_str(exc), "frames": frames,
                  "call": self.current_call}
         if isinstance(exc, SyntaxError):
             error.update(line=exc.lineno, code=(exc.text or "").strip(), message=exc.msg)

@@ -83,3 +83,57 @@ def test_switching_the_tracer_off_voids_the_count(tmp_path):
     with Candidate(path) as candidate:
         call = {"name": "f", "args": [np.ones(50)], "kwargs": {}}
         assert candidate.trace([call], [call])["events"] == -1
+
+
+PRINTING = {
+    "print_array": "    print(x)\n    return float(np.sum(x))\n",
+    "f_string": "    print(f'x = {x}, doubled = {x * 2}')\n    return float(np.sum(x))\n",
+    "repr_in_a_log": "    import logging\n    logging.getLogger('t').warning('x=%r', x)\n"
+                    "    return float(np.sum(x))\n",
+    "formatted_row": "    print(', '.join(f'{v:.3f}' for v in x))\n    return float(np.sum(x))\n",
+    "mapped_to_text": "    print(' '.join(map(str, x)))\n    return float(np.sum(x))\n",
+    "array2string": "    s = np.array2string(x, precision=2)\n    return float(np.sum(x)) + 0 * len(s)\n",
+}
+
+
+@pytest.mark.parametrize("style", PRINTING)
+def test_printing_and_formatting_arrays_of_any_size_is_not_counted(tmp_path, style):
+    assert work(tmp_path, PRINTING[style], 20) == work(tmp_path, PRINTING[style], 2000)
+
+
+def test_a_start_value_is_not_an_iteration(tmp_path):
+    body = ("    import functools\n"
+            "    return functools.reduce(np.add, [x * 2], np.zeros_like(x)).sum()\n")
+    assert work(tmp_path, body, 20) == work(tmp_path, body, 2000)
+
+
+def test_work_resumed_in_a_generator_made_before_the_count_is_counted(tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text("import numpy as np\n"
+                    "def steps():\n"
+                    "    while True:\n"
+                    "        x = yield\n"
+                    "        total = 0.0\n"
+                    "        for v in x:\n"
+                    "            total += v\n"
+                    "STEPS = steps()\n"
+                    "next(STEPS)\n"
+                    "def f(x):\n"
+                    "    STEPS.send(x)\n"
+                    "    return float(np.sum(x))\n")
+    counts = []
+    with Candidate(path) as candidate:
+        for n in (20, 200):
+            call = {"name": "f", "args": [np.ones(n)], "kwargs": {}}
+            result = candidate.trace([call], [call])
+            counts.append(result["events"] + result["iterated"])
+    assert counts[1] - counts[0] >= 150
+
+
+def test_a_builtin_walking_an_array_is_named_with_its_line(tmp_path):
+    path = tmp_path / "learner.py"
+    path.write_text("import numpy as np\n\ndef f(x):\n    return sum(x)\n")
+    with Candidate(path) as candidate:
+        call = {"name": "f", "args": [np.ones(300)], "kwargs": {}}
+        lines = candidate.trace([call], [call])["lines"]
+    assert lines["4"]["builtins"] == {"sum": 300} and lines["4"]["own"] == 1

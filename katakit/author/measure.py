@@ -107,7 +107,7 @@ def assert_constant_work(candidate, small: Workload, large: Workload, what: str,
              f"to {large.label}, {_what_grows(candidate, before, after)} {advice}")
     if reference is not None:
         for workload, traced in ((small, before), (large, after)):
-            _same_as_reference(workload, traced["values"], run_locally(reference, workload),
+            same_as_reference(workload, traced["values"], run_locally(reference, workload),
                                f"while its Python-level work was counted on {workload.label}")
 
 
@@ -169,7 +169,10 @@ def run_locally(reference, workload: Workload, arrays: dict | None = None) -> li
             for c in workload.calls]
 
 
-def _same_as_reference(workload: Workload, mine: list, expected: list, when: str) -> None:
+def same_as_reference(workload: Workload, mine: list, expected: list, when: str) -> None:
+    """Raise :class:`Unverified` when a measured call's result (``mine``, the results of the
+    workload's last ``len(expected)`` calls) is not the reference's (``expected``); ``when``
+    says under which measurement (counted, at scale ...)."""
     same = workload.same or same_values
     if workload.same is False:
         return
@@ -193,7 +196,7 @@ def _gap(mine, expected) -> str:
         a, b = np.asarray(mine, dtype=float), np.asarray(expected, dtype=float)
     except (TypeError, ValueError):
         return ""
-    return f" ({worst_gap(a, b)})" if a.shape == b.shape and a.size else ""
+    return f" ({worst_gap(a, b, note=False)})" if a.shape == b.shape and a.size else ""
 
 
 # --- speed ----------------------------------------------------------------------------------
@@ -238,7 +241,7 @@ def assert_comparable_speed(candidate, reference_process, arrays: dict, workload
         raise CandidateTimeout.after(
             what, deadline, f"the reference needs {reference_time:.3f} s: your code is stuck "
             f"in a loop that never ends, or far too slow at this scale. {advice}") from None
-    _same_as_reference(workload, [value], [expected], f"on {what}")
+    same_as_reference(workload, [value], [expected], f"on {what}")
     if learner_time > budget:
         fail(f"{what} took {learner_time:.2f} s, {learner_time / reference_time:.0f}x the "
              f"reference ({reference_time:.3f} s). {advice}")

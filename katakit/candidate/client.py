@@ -214,6 +214,11 @@ class Candidate:
             self.close()
             raise LoadFailed(self._load_error.message)
 
+    @property
+    def running(self) -> bool:
+        """A worker is up (starting one may be refused once the restart budget is spent)."""
+        return self._process is not None
+
     def load_problem(self):
         """None when the file loads; otherwise the problem (LearnerRaised, timeout or crash)."""
         try:

@@ -1,9 +1,13 @@
-"""Hidden checks every kata gets from its manifest alone: the file loads, the API matches."""
+"""Hidden checks every kata gets from its manifest alone, run before the kata's own: the file
+loads, the API matches, the quiz (answered while the learner's process is surely alive: a hang
+in a later check cannot cost the quiz its result)."""
 
 from __future__ import annotations
 
 from katakit.catalog import api_spec
-from katakit.author.checks import check, fail
+from katakit.author.checks import check, fail, todo
+from katakit.candidate.client import MISSING
+from katakit.catalog import quiz
 from katakit.candidate.errors import LearnerRaised
 
 
@@ -54,3 +58,18 @@ def _callable_problems(label, signature, params) -> list[str]:
         return []
     return [f"{label}{api_spec.render(params)} should be callable as {label.split('(')[0]}"
             f"({signature}): {', '.join(found)}"]
+
+
+@check("quiz")
+def test_quiz(question, loaded_file, kata):
+    """Quiz answer in QUIZ_ANSWERS."""
+    answers = loaded_file.module_attr(quiz.ANSWERS_NAME)
+    if answers is MISSING or quiz.is_unanswered(
+            answers.get(question.id) if isinstance(answers, dict) else None):
+        if answers is not MISSING and not isinstance(answers, dict):
+            fail(f"{quiz.ANSWERS_NAME} should be a dict mapping question ids to answers")
+        todo(f"not answered yet: set {quiz.ANSWERS_NAME}['{question.id}'] in your file "
+             f"(python grader.py quiz {kata.slug} asks the questions)")
+    problem = quiz.problem_with(question, answers[question.id])
+    if problem:
+        fail(f"{problem} {question.explanation}")

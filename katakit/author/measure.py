@@ -202,19 +202,23 @@ def _gap(mine, expected) -> str:
 # --- speed ----------------------------------------------------------------------------------
 
 def fastest(process, workload: Workload, seconds: float, give_up_after=np.inf, runs=3):
-    """Minimum wall time of the workload's last call over ``runs`` (after one warm-up of every
-    call), its largest peak memory, and what its first timed run returned (later runs may
-    continue from the state the first left, as a second ``fit`` does)."""
+    """Minimum wall time of the workload's last call over ``runs``, after one warm-up of every
+    call; its largest peak memory; and what the warm-up of the last call returned (the first
+    time it ran, on both sides: later runs may continue from the state it left, as a second
+    ``fit`` does). Timed runs leave their result in the worker: sending a large result back is
+    not what is measured."""
     target = (process.new(workload.cls, *workload.init_args, **workload.init_kwargs)
               if workload.cls else process)
     *warmups, timed = workload.calls
-    for warmup in (*warmups, timed):
-        target.timed_call(warmup["name"], *warmup["args"], seconds=seconds, **warmup["kwargs"])
-    times, peak, first = [], 0, None
-    for run in range(runs):
-        value, cost = target.timed_call(timed["name"], *timed["args"], seconds=seconds,
-                                        **timed["kwargs"])
-        first = value if run == 0 else first
+    for warmup in warmups:
+        target.timed_call(warmup["name"], *warmup["args"], seconds=seconds, keep_value=False,
+                          **warmup["kwargs"])
+    first, _ = target.timed_call(timed["name"], *timed["args"], seconds=seconds,
+                                 **timed["kwargs"])
+    times, peak = [], 0
+    for _ in range(runs):
+        _, cost = target.timed_call(timed["name"], *timed["args"], seconds=seconds,
+                                    keep_value=False, **timed["kwargs"])
         times.append(cost.seconds)
         peak = max(peak, cost.peak_bytes)
         if cost.seconds > give_up_after:  # hopelessly slow: more runs would only waste time

@@ -93,7 +93,7 @@ def inputs_untouched(probes: Callable[..., Iterable[Workload]], fix: str = "",
             changed = _changed_input(candidate, kata, workload)
             if changed:
                 name, method, line = changed
-                remedy = fix or (f"compute a new array instead ({name} = {name} - ... makes "
+                remedy = fix or (f"Compute a new array instead ({name} = {name} - ... makes "
                                  "a copy; reassigning self.w = self.w - ... is always safe)")
                 fail(f"{method} modified its input {name} in place{line}: the caller's {name} "
                      f"must stay as it was. {remedy} {_data_note(seed, workload)}")
@@ -108,18 +108,20 @@ def _changed_input(candidate, kata, workload: Workload):
     arrays = _array_arguments(kata, workload, probed)
     _, after = target.call_returning_inputs(probed["name"], *probed["args"], **probed["kwargs"])
     after = list(after) + [None] * (len(arrays) - len(after))
-    for (name, before), now in zip(arrays, after):
+    for (name, position, before), now in zip(arrays, after):
         if now is None or now.shape != before.shape or not np.array_equal(now, before,
                                                                           equal_nan=True):
-            return name, probed["name"], _changing_line(candidate, workload, setup, probed)
+            return name, probed["name"], _changing_line(candidate, workload, setup, probed,
+                                                        name, position)
     return None
 
 
-def _changing_line(candidate, workload, setup, probed) -> str:
-    """Where the input was changed: the same call on read-only inputs raises there."""
+def _changing_line(candidate, workload, setup, probed, name: str, position) -> str:
+    """Where the input ``name`` was changed: the same call with that input read-only raises
+    there (the other inputs stay writeable, so the line is that input's)."""
     target = _target(candidate, workload, setup)
     try:
-        target.call_returning_inputs(probed["name"], *probed["args"], readonly=True,
+        target.call_returning_inputs(probed["name"], *probed["args"], readonly=[position],
                                      **probed["kwargs"])
     except LearnerRaised as error:
         if error.frames and "read-only" in error.text:
@@ -136,13 +138,14 @@ def _target(candidate, workload: Workload, setup):
     return target
 
 
-def _array_arguments(kata, workload: Workload, probed) -> list[tuple[str, np.ndarray]]:
-    """The probed call's array arguments with the names the kata's API gives them."""
+def _array_arguments(kata, workload: Workload, probed) -> list[tuple[str, object, np.ndarray]]:
+    """The probed call's array arguments: (the name the kata's API gives it, its position or
+    keyword, the array), in the order the worker returns them."""
     names = [p.name for p in api_spec.parse(_signature(kata, workload.cls, probed["name"]))]
-    named = [(names[i] if i < len(names) else f"argument {i + 1}", value)
+    named = [(names[i] if i < len(names) else f"argument {i + 1}", i, value)
              for i, value in enumerate(probed["args"])]
-    named += list(probed["kwargs"].items())
-    return [(name, value) for name, value in named if isinstance(value, np.ndarray)]
+    named += [(key, key, value) for key, value in probed["kwargs"].items()]
+    return [(name, key, value) for name, key, value in named if isinstance(value, np.ndarray)]
 
 
 def call_label(kata, cls, step) -> str:

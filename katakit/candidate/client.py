@@ -337,9 +337,9 @@ class Candidate:
         """Call a module-level function of the learner's file (on copies of the inputs)."""
         return self._call(None, name, args, kwargs)
 
-    def timed_call(self, name: str, *args, seconds=None, **kwargs):
+    def timed_call(self, name: str, *args, seconds=None, keep_value=True, **kwargs):
         """Call and measure it from outside; returns (value, Cost)."""
-        return self._timed_call(None, name, args, kwargs, seconds)
+        return self._timed_call(None, name, args, kwargs, seconds, keep_value)
 
     def call_returning_inputs(self, name: str, *args, readonly=False, **kwargs):
         """Call; return (value, the input arrays as the call left them)."""
@@ -353,12 +353,16 @@ class Candidate:
         value = decode_value(reply["value"])
         return (value, reply) if options else value
 
-    def _timed_call(self, handle, name, args, kwargs, seconds):
+    def _timed_call(self, handle, name, args, kwargs, seconds, keep_value=True):
+        """The call measured from outside: wall time, peak memory, CPU. Without
+        ``keep_value`` the result stays in the worker (None comes back), so sending a large
+        result back is not part of what is timed."""
         self.ensure_started()
         meter = ProcessMeter(self._launch.worker_pid(self._process.pid))
         meter.begin()
         started = time.perf_counter()
-        value, _ = self._call(handle, name, args, kwargs, seconds, timed=True)
+        value, _ = self._call(handle, name, args, kwargs, seconds, timed=True,
+                              discard_value=not keep_value)
         wall = time.perf_counter() - started
         peak, cpu = meter.end()
         return value, Cost(wall, peak, cpu if meter.available else wall)
@@ -415,10 +419,11 @@ class LearnerHandle:
         self._check_alive(method)
         return self.candidate._call(self.handle, method, args, kwargs)
 
-    def timed_call(self, method: str, *args, seconds=None, **kwargs):
+    def timed_call(self, method: str, *args, seconds=None, keep_value=True, **kwargs):
         """Call and measure it from outside; returns (value, Cost)."""
         self._check_alive(method)
-        return self.candidate._timed_call(self.handle, method, args, kwargs, seconds)
+        return self.candidate._timed_call(self.handle, method, args, kwargs, seconds,
+                                          keep_value)
 
     def call_returning_inputs(self, method: str, *args, readonly=False, **kwargs):
         """Call; return (value, the input arrays as the call left them)."""

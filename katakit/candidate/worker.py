@@ -64,6 +64,7 @@ class Worker:
         self.stored: dict[str, np.ndarray] = {}
         self.current_call = None  # within a traced workload: which call is running
         self.warnings: dict[tuple, dict] = {}
+        self.raw_warnings: list = []
 
     # replies ---------------------------------------------------------------------------------
     def learner_error(self, exc: BaseException) -> dict:
@@ -107,14 +108,20 @@ class Worker:
     # running the learner's code --------------------------------------------------------------
     def learner(self, function, *args, **kwargs):
         """Call learner code, keeping the warnings it raises (NumPy's overflow, divide by zero,
-        invalid value ...) for the reply."""
+        invalid value ...) for the reply. They are only collected here (one step, whatever
+        their number), and read once the call is over, so that a counted workload that warns
+        does not count the worker's own bookkeeping."""
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
                 return function(*args, **kwargs)
             finally:
-                for warning in caught:
-                    self.keep_warning(warning)
+                self.raw_warnings += caught
+
+    def settle_warnings(self) -> None:
+        for warning in self.raw_warnings:
+            self.keep_warning(warning)
+        self.raw_warnings = []
 
     def keep_warning(self, warning) -> None:
         mine = warning.filename == self.learner_path
@@ -128,7 +135,7 @@ class Worker:
 
     def handle(self, request):
         self.current_call = None
-        self.warnings = {}
+        self.warnings, self.raw_warnings = {}, []
         nonce = request.pop("nonce", None)
         reply = self.answer(request)
         reply["nonce"] = nonce  # the examiner only accepts a reply that echoes its request's
@@ -144,6 +151,7 @@ class Worker:
                 reply = operation(request)
             except BaseException as exc:  # the learner's code may raise anything, even SystemExit
                 reply = self.learner_error(exc)
+        self.settle_warnings()
         if self.warnings:
             reply["warnings"] = list(self.warnings.values())
         return reply
@@ -256,9 +264,13 @@ class Worker:
         return {"ok": True, "modules": sorted({m.split(".")[0] for m in sys.modules})}
 
     def call_arguments(self, request, readonly=False):
+        """The call's arguments; ``readonly`` is True (every array), False, or a list of the
+        positions and keyword names of the arrays to make read-only."""
         kwargs = request.get("kwargs", {})
-        return (self.arguments(request.get("args", []), readonly),
-                dict(zip(kwargs, self.arguments(list(kwargs.values()), readonly))))
+        def frozen(key):
+            return readonly is True or (isinstance(readonly, list) and key in readonly)
+        args = [self.arguments([v], frozen(i))[0] for i, v in enumerate(request.get("args", []))]
+        return args, {k: self.arguments([v], frozen(k))[0] for k, v in kwargs.items()}
 
     def arguments(self, values, readonly=False):
         """Resolve stored arrays and generator seeds; every array becomes a fresh copy, so the

@@ -67,7 +67,8 @@ def speed(data: Callable, timed: Iterable[tuple[Workload, str]], advice: str,
     ``stored("name")``). One verdict per workload: the calls before the last warm up."""
     timed = list(timed)
     doc = doc or (" and ".join(what for _, what in timed) +
-                  " run in time and memory comparable to the reference.")
+                  (" run" if len(timed) > 1 else " runs") +
+                  " in time and memory comparable to the reference.")
 
     def test(candidate, reference_process, rng):
         arrays = data(rng)

@@ -122,10 +122,68 @@ def precision_only(actual, expected) -> bool:
 
 
 def precision_note(actual, expected) -> str:
+    """': <why>' when a small difference has a cause the values themselves show (rounded
+    results, or float32 numbers), or when it is float32-sized; '' otherwise."""
+    why = cause(actual, expected)
+    if why:
+        return f": {why}"
     if not precision_only(actual, expected):
         return ""
-    return (": it agrees only to about 6-7 significant digits, as single precision does: "
-            "compute in float64 (no float32 casts or dtypes)")
+    return (": it agrees only to about 6-7 significant digits (single precision, or rounded "
+            "results?): compute in float64 and return the values unrounded")
+
+
+MAX_DECIMALS = 10
+
+
+def decimals(values) -> int | None:
+    """The smallest k <= 10 such that every value has at most k decimals, else None."""
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    if values.size == 0 or not np.all(np.isfinite(values)):
+        return None
+    for k in range(MAX_DECIMALS + 1):
+        if np.all(np.isclose(np.round(values, k), values, rtol=4e-16, atol=0)):
+            return k
+    return None
+
+
+def rounded_to(actual, expected) -> int | None:
+    """k >= 1 when ``actual`` is ``expected`` rounded to k decimals (and differs from it)."""
+    actual = np.atleast_1d(np.asarray(actual, dtype=float))
+    expected = np.atleast_1d(np.asarray(expected, dtype=float))
+    k = decimals(actual)
+    if not k or actual.shape != expected.shape or np.array_equal(actual, expected):
+        return None  # k == 0: whole numbers say nothing (a clip at 0, a constant 1.0 ...)
+    same = np.isclose(np.round(expected, k), actual, rtol=1e-12, atol=1e-15)
+    return k if bool(np.all(same)) else None
+
+
+def single_precision(actual) -> bool:
+    """Every value is exactly a float32 number, and some need more than 12 mantissa bits (so
+    the values are not merely short binary fractions such as 0.5 or 3.25)."""
+    actual = np.atleast_1d(np.asarray(actual, dtype=float))
+    if actual.size == 0 or not np.all(np.isfinite(actual)):
+        return False
+    with np.errstate(over="ignore"):
+        as_float32 = actual.astype(np.float32).astype(float)
+    if not np.array_equal(as_float32, actual):
+        return False
+    mantissa = np.frexp(actual)[0] * 2.0 ** 12
+    return bool(np.any(mantissa != np.round(mantissa)))
+
+
+def cause(actual, expected) -> str:
+    """Why ``actual`` is close to but not ``expected``: a sentence, or '' when the values do
+    not show it."""
+    k = rounded_to(actual, expected)
+    if k is not None:
+        return (f"your values are rounded to {k} decimal{'s' * (k != 1)}: return them "
+                "unrounded (no round(), np.round or string formatting on results)")
+    if single_precision(actual):
+        return ("your values are single-precision (float32) numbers: compute in float64 (no "
+                "float32 casts or dtypes)")
+    return ""
+
 
 
 def same_values(actual, expected, rtol: float = 1e-6) -> bool:

@@ -20,7 +20,8 @@ def mse_gradients(X, y, w, b):
     """Gradients of L(w, b) = mean((X @ w + b - y) ** 2).
 
     X has shape (n, d), y shape (n,), w shape (d,), b is a float.
-    Return (dw, db): dw = (2/n) X.T @ (X @ w + b - y), shape (d,); db = (2/n) * sum(...), a float.
+    Return (dw, db): with e = X @ w + b - y, dw = (2/n) * X.T @ e, shape (d,), and
+    db = (2/n) * np.sum(e), a float.
     """
     # TODO
     raise NotImplementedError("TODO: mse_gradients")
@@ -77,6 +78,6 @@ if __name__ == "__main__":
     print("yours:              ", np.round(yours, 6))
     print("finite differences: ", np.round(numeric, 6))
     gap = np.max(np.abs(yours - numeric))
-    relative = gap / max(np.max(np.abs(numeric)), 1e-12)
+    relative = gap / max(np.max(np.abs(yours) + np.abs(numeric)), 1e-12)  # as the grader does
     print(f"max difference {gap:.3g}, relative error {relative:.3g}",
           "-> OK" if relative < 1e-6 else "-> MISMATCH (should be below 1e-6)")

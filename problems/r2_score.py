@@ -12,7 +12,7 @@ import numpy as np
 def r2_score(y_true, y_pred):
     """R² = 1 - SS_res / SS_tot of predictions y_pred for targets y_true, both of shape (n,).
 
-    SS_res = sum((y_true - y_pred) ** 2), SS_tot = sum((y_true - mean(y_true)) ** 2).
+    SS_res = np.sum((y_true - y_pred) ** 2), SS_tot = np.sum((y_true - np.mean(y_true)) ** 2).
     Negative when the model is worse than predicting mean(y_true); never clipped.
     Constant target (all y_true equal, max == min; in floating point SS_tot need not be
     exactly 0 then, so `SS_tot == 0` is not a safe test): return 1.0 if SS_res == 0, else 0.0.

@@ -2,23 +2,23 @@
 
 Expected values come from np.linalg.lstsq on the design matrix [X 1], computed here in the
 examiner's process; the learner's function only ever runs in the sandboxed worker behind
-``candidate``. The learner's file is read as text (never imported) for the static check.
+``candidate``. ``katakit.author.linear_solvers`` reads the learner's file (never imported) to
+name the line of an explicit inverse, and diagnoses an inaccurate solve (a solver applied to
+the normal matrix A^T A, a singular-value cut-off). The manifest turns LinAlgError (a singular A^T A) and an out-of-memory error (the full
+U of an SVD) into advice.
 """
 
 from __future__ import annotations
 
-import ast
-import contextlib
-
 import numpy as np
 
-from katakit.author import (as_array, as_float, check, data_note, fail, modified_input, returned,
-                              worst_gap)
-from katakit.candidate.errors import LearnerRaised
-from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author import (Workload, as_array, as_float, call, check, data_note, fail,
+                            returned, standard, stored)
+from katakit.author.linear_solvers import explicit_inverse_lines, source_tree, why_inaccurate
+from katakit.author.precision import explain_gap
 
 FUNCTION = "fit_normal_equation"
-ILL_TOLERANCE = 1e-6  # relative error: SVD/QR solvers reach ~1e-9 here, normal equations ~1e-3
+ILL_TOLERANCE = 1e-6  # relative error: SVD/QR solvers reach ~1e-9 here, normal equations ~1e-2
 FIX = ("A = np.column_stack([X, np.ones(len(X))]); theta = np.linalg.lstsq(A, y, rcond=None)[0]; "
        "return theta[:-1], float(theta[-1])")
 
@@ -34,8 +34,7 @@ def least_squares(X, y):
 
 def make_data(rng, n, d, noise=0.5):
     X = rng.normal(size=(n, d))
-    y = X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
-    return X, y
+    return X, X @ rng.normal(size=d) + rng.normal() + noise * rng.normal(size=n)
 
 
 def same(theta, expected) -> bool:
@@ -56,43 +55,17 @@ def residual(X, y, theta) -> float:
 
 
 def gap(theta, expected) -> str:
-    """checking.worst_gap over theta = [w; b], naming the entry: 'largest difference 0.37 at
-    b (yours 1.2, expected 0.83)' where an index into theta would not say it is b."""
+    """The largest difference over theta = [w; b], naming the entry ('at b', 'at w[2]')."""
     index = int(np.argmax(np.abs(theta - expected)))
     name = "b" if index == len(theta) - 1 else f"w[{index}]"
-    return worst_gap(theta, expected).replace(f" at index {index} (", f" at {name} (", 1)
+    return explain_gap(theta, expected).replace(f" at index {index} (", f" at {name} (", 1)
 
 
 def check_bias_present(theta, X, y, note) -> None:
     """Fail, naming it, when [w; b] is the least-squares fit of X alone with b = 0."""
     if theta[-1] == 0 and same(theta[:-1], np.linalg.lstsq(X, y, rcond=None)[0]):
-        expected = least_squares(X, y)
         fail(f"w is the least-squares fit WITHOUT a bias term and b = 0: the column of ones is "
-             f"missing. {gap(theta, expected)} {note}. Fix: {FIX}")
-
-
-# --- calling the learner --------------------------------------------------------------------
-
-@contextlib.contextmanager
-def crash_advice():
-    """Turn the classic crashes of a normal-equation solver into failures that say the fix."""
-    try:
-        yield
-    except LearnerRaised as error:
-        if error.type == "LinAlgError":
-            fail(f"{error.message}. X^T X is singular here (a duplicated column, or more "
-                 "columns than samples), so it has no inverse and np.linalg.solve / inv "
-                 "cannot work. Solve the least-squares problem on A = [X 1] itself: "
-                 "np.linalg.lstsq(A, y, rcond=None) or np.linalg.pinv(A) @ y, which return "
-                 "the minimum-norm solution.")
-        if error.type == "MemoryError":
-            fail(f"{error.message}. Something of size n x n was allocated: "
-                 "np.linalg.svd(A) defaults to full_matrices=True, whose U is (n, n); use "
-                 "np.linalg.svd(A, full_matrices=False) (or np.linalg.lstsq / pinv).")
-        if "read-only" in error.text:
-            fail(f"{error.message}. X and y must not be modified in place; build new arrays "
-                 "(A = np.column_stack([X, np.ones(len(X))]) makes a fresh one).")
-        raise
+             f"missing. {gap(theta, least_squares(X, y))} {note}. Fix: {FIX}")
 
 
 def as_pair(value, d: int, what: str) -> np.ndarray:
@@ -121,21 +94,23 @@ def as_pair(value, d: int, what: str) -> np.ndarray:
 
 
 def fit(candidate, X, y, what=None) -> np.ndarray:
-    what = what or f"{FUNCTION}(X, y)"
-    with crash_advice():
-        value = candidate.call(FUNCTION, X, y)
-    return as_pair(value, X.shape[1], what)
+    value = candidate.call(FUNCTION, X, y)
+    return as_pair(value, X.shape[1], what or f"{FUNCTION}(X, y)")
 
 
 # --- shapes ---------------------------------------------------------------------------------
 
-@check("shapes")
-def test_output_shapes(candidate, rng, seed):
-    """It returns (w, b) with w of shape (d,) and b a float, for one sample, one feature and
-    more features than samples."""
-    for n, d in ((1, 1), (5, 1), (7, 3), (3, 6), (40, 5)):
-        X, y = make_data(rng, n, d)
-        fit(candidate, X, y, f"{FUNCTION}(X, y) {data_note(seed, X=X, y=y)}")
+def shaped_calls(rng, n, d):
+    X, y = make_data(rng, n, d)
+    if n == d == 1:  # quarters: A^T A = [[x*x, x], [x, 1]] is exactly singular, at every seed
+        X = rng.integers(1, 9, size=(1, 1)) / 4
+    return Workload((call(FUNCTION, X, y),)), (lambda value, what: as_pair(value, d, what),)
+
+
+test_output_shapes = standard.output_shapes(
+    shaped_calls, [{"n": n, "d": d} for n, d in ((1, 1), (5, 1), (7, 3), (3, 6), (40, 5))],
+    doc="It returns (w, b) with w of shape (d,) and b a float, for one sample, one feature and "
+        "more features than samples.")
 
 
 # --- correctness ----------------------------------------------------------------------------
@@ -150,8 +125,7 @@ def test_full_rank_solution(candidate, rng, seed):
     if same(theta, expected):
         return
     check_bias_present(theta, X, y, note)
-    ones_first = np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y, rcond=None)[0]
-    if same(theta, ones_first):
+    if same(theta, np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y, rcond=None)[0]):
         fail(f"w and b are mixed up: the ones column is first in your A, but b is read from the "
              f"last entry of theta. b is the coefficient of the ones column and w those of "
              f"X's columns, in order. {gap(theta, expected)} {note}")
@@ -225,8 +199,8 @@ def test_more_features_than_samples(candidate, rng, seed):
 
 @check("correctness")
 def test_ill_conditioned_accuracy(candidate, rng, seed):
-    """On an ill-conditioned problem (cond([X 1]) ~ 1e7, exact data), [w; b] is accurate to
-    1e-6, which SVD/QR solvers of [X 1] reach and the normal equations X^T X do not."""
+    """On an ill-conditioned problem (cond([X 1]) ~ 3e7, exact data), [w; b] is accurate to
+    1e-6, which SVD/QR solvers of [X 1] reach and the normal equations A^T A do not."""
     n, d = 60, 4
     X = rng.normal(size=(n, d))
     X[:, 1] = X[:, 0] + 1e-6 * rng.normal(size=n)  # nearly a copy of column 0
@@ -239,110 +213,58 @@ def test_ill_conditioned_accuracy(candidate, rng, seed):
     if error <= ILL_TOLERANCE:
         return
     check_bias_present(theta, X, y, note)
-    condition = np.linalg.cond(design(X))
     stable = norm(least_squares(X, y) - truth) / norm(truth)
     fail(f"y = X @ w + b exactly, but your [w; b] has a relative error of {error:.1e} "
-         f"(np.linalg.lstsq: {stable:.1e}; needed: {ILL_TOLERANCE:g}) {note}. cond([X 1]) = "
-         f"{condition:.1e}, so cond(A^T A) = {condition ** 2:.1e}: forming X^T X (with inv, or "
-         "np.linalg.solve on the normal equations) squares the condition number and loses "
-         "about twice as many digits. Solve with an SVD or QR of A itself: "
-         "np.linalg.lstsq(A, y, rcond=None) or np.linalg.pinv(A) @ y.")
+         f"(np.linalg.lstsq: {stable:.1e}; needed: {ILL_TOLERANCE:g}) {note}. With A = [X 1], "
+         f"cond(A) = {np.linalg.cond(design(X)):.1e}: "
+         f"{why_inaccurate(candidate, design(X), y, theta)}")
 
 
 # --- vectorization --------------------------------------------------------------------------
 
 def work_at(rng, n, d) -> Workload:
-    X, y = make_data(rng, n, d)
-    return Workload((call(FUNCTION, X, y),), label=f"X {(n, d)}")
+    return Workload((call(FUNCTION, *make_data(rng, n, d)),), label=f"X {(n, d)}")
 
 
 LOOP_ADVICE = ("Build the design matrix in one go, A = np.column_stack([X, np.ones(len(X))]) "
                "(no loop, comprehension, or builtin such as sum or map over X), and let one "
                "solver call do the rest.")
-
-
-@check("vectorization")
-def test_no_loop_over_samples(candidate, rng):
-    """No Python-level work grows with the number of samples (loops, comprehensions,
-    builtins iterating arrays, np.vectorize ...)."""
-    with crash_advice():
-        assert_constant_work(candidate, work_at(rng, 64, 4), work_at(rng, 512, 4), "samples",
-                             LOOP_ADVICE)
-
-
-@check("vectorization")
-def test_no_loop_over_features(candidate, rng):
-    """No Python-level work grows with the number of features."""
-    with crash_advice():
-        assert_constant_work(candidate, work_at(rng, 64, 2), work_at(rng, 64, 16), "features",
-                             LOOP_ADVICE)
+test_no_loop_over_samples = standard.no_loop(work_at, "samples", {"n": (64, 512), "d": 4},
+                                             LOOP_ADVICE)
+test_no_loop_over_features = standard.no_loop(work_at, "features", {"n": 64, "d": (2, 16)},
+                                              LOOP_ADVICE)
 
 
 # --- robustness -----------------------------------------------------------------------------
 
-def inverse_uses(source: str) -> list[int]:
-    """Lines that import, call or reference a matrix inverse named ``inv``."""
-    tree = ast.parse(source)
-    names = {"inv"}
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and any(a.name == "inv" for a in node.names):
-            names |= {a.asname or a.name for a in node.names if a.name == "inv"}
-            lines.append(node.lineno)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == "inv":
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Name) and node.id in names:
-            lines.append(node.lineno)
-    return sorted(set(lines))
-
-
 @check("robustness")
 def test_no_explicit_inverse(candidate, rng):
     """Your file never uses np.linalg.inv (an explicit matrix inverse)."""
-    X, y = make_data(rng, 6, 2)
-    with crash_advice():
-        candidate.call(FUNCTION, X, y)  # an unfinished stub is `todo`, not a pass
-    source = candidate.path.read_text(encoding="utf-8", errors="replace")
-    lines = inverse_uses(source)
-    if not lines:
-        return
-    text = source.splitlines()
-    shown = "; ".join(f"line {i}: {text[i - 1].strip()[:80]}" for i in lines[:3])
-    fail(f"your file uses an explicit inverse ({shown}). inv(X.T @ X) squares the condition "
-         "number, fails on singular X^T X, and costs more than a solve. Solve the "
-         "least-squares problem on A = [X 1] directly: np.linalg.lstsq(A, y, rcond=None)[0] "
-         "or np.linalg.pinv(A) @ y.")
+    candidate.call(FUNCTION, *make_data(rng, 6, 2))  # an unfinished stub is `todo`, not a pass
+    tree, text = source_tree(candidate)
+    lines = explicit_inverse_lines(tree) if tree is not None else []
+    if lines:
+        shown = "; ".join(f"line {i}: {text[i - 1].strip()[:80]}" for i in lines[:3])
+        fail(f"your file uses an explicit inverse ({shown}). inv(X.T @ X) squares the condition "
+             "number, fails on singular X^T X, and costs more than a solve. Solve the "
+             "least-squares problem on A = [X 1] directly: np.linalg.lstsq(A, y, rcond=None)[0] "
+             "or np.linalg.pinv(A) @ y.")
 
 
-@check("robustness")
-def test_inputs_untouched(candidate, rng, seed):
-    """It leaves its input arrays X and y unchanged."""
-    X, y = make_data(rng, 30, 3)
-    with crash_advice():
-        changed = modified_input(candidate, FUNCTION, (X, y), ("X", "y"))
-    if changed:
-        name = changed[0]
-        fail(f"{FUNCTION} modified its input {name} in place (e.g. {name} -= ..., "
-             f"{name}[...] = ..., {name}.resize or a reshape that writes back); work on "
-             f"new arrays instead {data_note(seed, X=X, y=y)}")
+test_inputs_untouched = standard.inputs_untouched(
+    lambda rng: [Workload((call(FUNCTION, *make_data(rng, 30, 3)),))],
+    fix="Work on new arrays instead: A = np.column_stack([X, np.ones(len(X))]) is a fresh one.",
+    doc="It leaves its input arrays X and y unchanged.")
 
 
 # --- performance ----------------------------------------------------------------------------
 
 N_BIG, D_BIG = 20_000, 30
-
-
-@check("performance")
-def test_speed_at_scale(candidate, reference_process, rng):
-    """A fit on 20,000 x 30 data runs in time and memory comparable to the reference."""
-    X, y = make_data(rng, N_BIG, D_BIG)
-    with crash_advice():  # a MemoryError names the full U of np.linalg.svd(A)
-        assert_comparable_speed(
-            candidate, reference_process, {"X": X, "y": y},
-            Workload((call(FUNCTION, stored("X"), stored("y")),)),
-            f"{FUNCTION} on X ({N_BIG}, {D_BIG})",
-            "A loop over samples that never shows up as Python lines (map, [*X]?), or an "
-            "(n, n) matrix such as the full U of np.linalg.svd(A) or a hat matrix "
-            "A @ pinv(A)? Use np.linalg.lstsq(A, y, rcond=None) or "
-            "np.linalg.svd(A, full_matrices=False).")
+test_speed_at_scale = standard.speed(
+    lambda rng: dict(zip(("X", "y"), make_data(rng, N_BIG, D_BIG))),
+    [(Workload((call(FUNCTION, stored("X"), stored("y")),)),
+      f"{FUNCTION} on X ({N_BIG}, {D_BIG})")],
+    "A loop over samples that never shows up as Python lines (map, [*X]?), or an (n, n) matrix "
+    "such as the full U of np.linalg.svd(A) or a hat matrix A @ pinv(A)? Use "
+    "np.linalg.lstsq(A, y, rcond=None) or np.linalg.svd(A, full_matrices=False).",
+    doc=f"A fit on {N_BIG:,} x {D_BIG} data runs in time and memory comparable to the reference.")

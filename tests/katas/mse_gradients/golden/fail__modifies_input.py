@@ -1,7 +1,7 @@
-"""mse subtracts in place (y_hat -= y) to save memory. On the grader's read-only inputs this
-raises, and with writeable inputs it changes the caller's y_hat. The grader must report the
-mse checks as errors and flag the input modification."""
-# expect-failing: inputs_untouched, mse_values, no_loop_over_features, no_loop_over_samples, output_shapes, speed_at_scale
+"""mse subtracts in place (y_hat -= y) to save memory, which changes the caller's y_hat. Each
+call works on its own copy, so the values are right and only the robustness check fails,
+naming the line."""
+# expect-failing: inputs_untouched
 
 import numpy as np
 
@@ -20,7 +20,7 @@ def mse_gradients(X, y, w, b):
 QUIZ_ANSWERS = {
     "hand_gradient": 9.333,
     "fd_loss_evaluations": 202,
-    "central_vs_forward": "c",
-    "eps_too_small": "b",
-    "zero_gradient_meaning": "d",
+    "central_vs_forward": "a",
+    "eps_too_small": "d",
+    "zero_gradient_meaning": "b",
 }

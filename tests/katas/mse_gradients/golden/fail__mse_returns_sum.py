@@ -18,7 +18,7 @@ def mse_gradients(X, y, w, b):
 QUIZ_ANSWERS = {
     "hand_gradient": 9.333,
     "fd_loss_evaluations": 202,
-    "central_vs_forward": "c",
-    "eps_too_small": "b",
-    "zero_gradient_meaning": "d",
+    "central_vs_forward": "a",
+    "eps_too_small": "d",
+    "zero_gradient_meaning": "b",
 }

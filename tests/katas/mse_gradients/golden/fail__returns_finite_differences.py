@@ -31,7 +31,7 @@ def finite_difference_gradients(X, y, w, b, eps=1e-6):
 QUIZ_ANSWERS = {
     "hand_gradient": 9.333,
     "fd_loss_evaluations": 202,
-    "central_vs_forward": "c",
-    "eps_too_small": "b",
-    "zero_gradient_meaning": "d",
+    "central_vs_forward": "a",
+    "eps_too_small": "d",
+    "zero_gradient_meaning": "b",
 }

@@ -18,7 +18,7 @@ def mse_gradients(X, y, w, b):
 QUIZ_ANSWERS = {
     "hand_gradient": 28,            # 2 * (1 + 4 + 9)
     "fd_loss_evaluations": 202,
-    "central_vs_forward": "a",      # fewer evaluations?
-    "eps_too_small": "b",
-    "zero_gradient_meaning": "d",
+    "central_vs_forward": "b",      # fewer evaluations?
+    "eps_too_small": "d",
+    "zero_gradient_meaning": "b",
 }

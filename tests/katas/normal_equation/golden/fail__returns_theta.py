@@ -10,10 +10,10 @@ def fit_normal_equation(X, y):
 
 
 QUIZ_ANSWERS = {
-    "when_closed_form": "b",
+    "when_closed_form": "d",
     "gram_matrix_cost": 100_000_000,
-    "why_not_invert": "c",
+    "why_not_invert": "a",
     "condition_squared": 1e12,
-    "d_greater_than_n": "a",
+    "d_greater_than_n": "c",
     "duplicated_feature": 1.5,
 }

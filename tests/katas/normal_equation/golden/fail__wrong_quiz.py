@@ -12,10 +12,10 @@ def fit_normal_equation(X, y):
 
 
 QUIZ_ANSWERS = {
-    "when_closed_form": "b",
+    "when_closed_form": "d",
     "gram_matrix_cost": 1_000_000,   # n * d
-    "why_not_invert": "c",
+    "why_not_invert": "a",
     "condition_squared": 1e6,
-    "d_greater_than_n": "a",
+    "d_greater_than_n": "c",
     "duplicated_feature": 1.5,
 }

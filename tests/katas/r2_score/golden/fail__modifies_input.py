@@ -1,6 +1,7 @@
-"""Squares the residual in place in y_pred (y_pred -= y_true; y_pred **= 2) to save memory. On
-read-only inputs this raises; the grader must flag the input modification."""
-# expect-failing: argument_order, constant_target, diabetes_holdout, inputs_untouched, negative_when_worse_than_mean, no_loop_over_samples, not_squared_correlation, perfect_and_mean_predictions, returns_float, speed_at_scale, values_on_random_data
+"""Squares the residual in place in y_pred (y_pred -= y_true; y_pred **= 2) to save memory,
+which changes the caller's y_pred. Each call works on its own copy, so every value is right and
+only the robustness check fails, naming the line."""
+# expect-failing: inputs_untouched
 
 import numpy as np
 
@@ -18,8 +19,8 @@ def r2_score(y_true, y_pred):
 QUIZ_ANSWERS = {
     "hand_r2": 0.925,
     "constant_prediction_r2": -5,
-    "negative_meaning": "b",
-    "r2_vs_correlation": "c",
-    "constant_target_convention": "a",
-    "adding_features": "d",
+    "negative_meaning": "d",
+    "r2_vs_correlation": "a",
+    "constant_target_convention": "c",
+    "adding_features": "b",
 }

@@ -16,8 +16,8 @@ def r2_score(y_true, y_pred):
 QUIZ_ANSWERS = {
     "hand_r2": 0.925,
     "constant_prediction_r2": -5,
-    "negative_meaning": "b",
-    "r2_vs_correlation": "c",
-    "constant_target_convention": "a",
-    "adding_features": "d",
+    "negative_meaning": "d",
+    "r2_vs_correlation": "a",
+    "constant_target_convention": "c",
+    "adding_features": "b",
 }

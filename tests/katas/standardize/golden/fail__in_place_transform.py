@@ -1,6 +1,7 @@
-"""transform centres and scales X in place (X -= mean_; X /= std_) and returns it. On the
-grader's read-only arrays this raises; the grader must say the input was modified in place."""
-# expect-failing: constant_column, fit_transform_matches, inputs_untouched, no_loop_over_columns, no_loop_over_rows, output_shapes, single_row_transform, speed_at_scale, transform_values, uses_train_statistics
+"""transform centres and scales X in place (X -= mean_; X /= std_) and returns it, which changes
+the caller's X. Each call works on its own copy, so every value is right and only the robustness
+check fails, naming the line."""
+# expect-failing: inputs_untouched
 
 import numpy as np
 
@@ -21,9 +22,9 @@ class Standardizer:
 
 
 QUIZ_ANSWERS = {
-    "data_leakage": "b",
+    "data_leakage": "c",
     "transform_new_value": 3,
-    "pandas_ddof": "c",
-    "scale_invariant_model": "d",
-    "cross_validation": "a",
+    "pandas_ddof": "a",
+    "scale_invariant_model": "b",
+    "cross_validation": "d",
 }

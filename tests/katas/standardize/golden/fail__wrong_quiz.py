@@ -20,9 +20,9 @@ class Standardizer:
 
 
 QUIZ_ANSWERS = {
-    "data_leakage": "b",
+    "data_leakage": "c",
     "transform_new_value": 2.806,   # (11 - 5) / sqrt(32 / 7)
-    "pandas_ddof": "c",
+    "pandas_ddof": "a",
     "scale_invariant_model": "a",
-    "cross_validation": "a",
+    "cross_validation": "d",
 }

@@ -32,9 +32,9 @@ class Standardizer:
 
 
 QUIZ_ANSWERS = {
-    "data_leakage": "b",
+    "data_leakage": "c",
     "transform_new_value": 3,
-    "pandas_ddof": "c",
-    "scale_invariant_model": "d",
-    "cross_validation": "a",
+    "pandas_ddof": "a",
+    "scale_invariant_model": "b",
+    "cross_validation": "d",
 }

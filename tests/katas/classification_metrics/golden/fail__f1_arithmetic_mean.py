@@ -1,0 +1,41 @@
+"""F1 as the arithmetic mean (p + r) / 2 instead of the harmonic mean 2 p r / (p + r). Only the
+precision/recall/F1 value check must fail, naming the arithmetic mean (with a zero denominator
+both means are 0, so that check passes)."""
+# expect-failing: precision_recall_f1_values
+
+import numpy as np
+
+
+def confusion_matrix(y_true, y_pred):
+    tp = np.sum((y_true == 1) & (y_pred == 1))
+    tn = np.sum((y_true == 0) & (y_pred == 0))
+    fp = np.sum((y_true == 0) & (y_pred == 1))
+    fn = np.sum((y_true == 1) & (y_pred == 0))
+    return np.array([[tn, fp], [fn, tp]])
+
+
+def precision_recall_f1(y_true, y_pred):
+    (tn, fp), (fn, tp) = confusion_matrix(y_true, y_pred)
+    precision = tp / (tp + fp) if tp + fp > 0 else 0.0
+    recall = tp / (tp + fn) if tp + fn > 0 else 0.0
+    return float(precision), float(recall), float((precision + recall) / 2)
+
+
+def roc_auc(y_true, scores):
+    pos = y_true == 1
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("AUC is undefined when y_true has a single class")
+    _, group, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    mean_rank = np.cumsum(counts) - (counts - 1) / 2
+    return float((mean_rank[group][pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+QUIZ_ANSWERS = {
+    "f1_by_hand": 0.6,
+    "auc_by_hand": 0.667,
+    "precision_without_positives": "b",
+    "imbalanced_accuracy": "d",
+    "what_changes_auc": "c",
+    "auc_below_half": "a",
+}

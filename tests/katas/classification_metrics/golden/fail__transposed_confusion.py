@@ -1,0 +1,43 @@
+"""Puts the predicted class in the rows ([[TN, FN], [FP, TP]]), the transpose of the spec's
+layout. Both confusion-matrix checks must fail, naming the transposition."""
+# expect-failing: confusion_matrix_values, confusion_matrix_missing_class
+
+import numpy as np
+
+
+def confusion_matrix(y_true, y_pred):
+    tp = np.sum((y_pred == 1) & (y_true == 1))
+    tn = np.sum((y_pred == 0) & (y_true == 0))
+    fp = np.sum((y_pred == 1) & (y_true == 0))
+    fn = np.sum((y_pred == 0) & (y_true == 1))
+    return np.array([[tn, fn], [fp, tp]])   # row = predicted class
+
+
+def precision_recall_f1(y_true, y_pred):
+    tp = np.sum((y_true == 1) & (y_pred == 1))
+    fp = np.sum((y_true == 0) & (y_pred == 1))
+    fn = np.sum((y_true == 1) & (y_pred == 0))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return float(p), float(r), float(f)
+
+
+def roc_auc(y_true, scores):
+    pos = y_true == 1
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("AUC is undefined when y_true has a single class")
+    _, group, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    mean_rank = np.cumsum(counts) - (counts - 1) / 2
+    return float((mean_rank[group][pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+QUIZ_ANSWERS = {
+    "f1_by_hand": 0.6,
+    "auc_by_hand": 0.667,
+    "precision_without_positives": "b",
+    "imbalanced_accuracy": "d",
+    "what_changes_auc": "c",
+    "auc_below_half": "a",
+}

@@ -1,0 +1,41 @@
+"""Exact distances from the (m, n, d) array of differences Q[:, None, :] - X[None, :, :]:
+every value is right, but with 64 features it takes 64 times the memory of the (m, n) matrix.
+Only the memory check must fail, naming the (m, n, d) array."""
+# expect-failing: distance_matrix_memory
+
+import numpy as np
+
+
+class KNNClassifier:
+    def __init__(self, k=5):
+        self.k = k
+
+    def fit(self, X, y):
+        if self.k > len(X):
+            raise ValueError(f"k={self.k} is larger than n={len(X)}")
+        self.X = np.array(X, dtype=float)
+        self.y = np.array(y)
+        return self
+
+    def kneighbors(self, X):
+        diff = X[:, None, :] - self.X[None, :, :]
+        D = np.sqrt((diff ** 2).sum(axis=2))
+        idx = np.argsort(D, axis=1, kind="stable")[:, :self.k]
+        return np.take_along_axis(D, idx, axis=1), idx
+
+    def predict(self, X):
+        _, idx = self.kneighbors(X)
+        classes, codes = np.unique(self.y, return_inverse=True)
+        votes = codes[idx]
+        counts = (votes[:, :, None] == np.arange(len(classes))).sum(axis=1)
+        return classes[np.argmax(counts, axis=1)]
+
+
+QUIZ_ANSWERS = {
+    "distance_matrix_size": 8,
+    "clip_before_sqrt": "c",
+    "feature_scales": "a",
+    "vote_by_hand": 3,
+    "choice_of_k": "b",
+    "prediction_cost": 2e9,
+}

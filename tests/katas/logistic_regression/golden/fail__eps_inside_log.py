@@ -1,0 +1,49 @@
+"""Keeps the loss finite by adding eps inside the logs, log(p + 1e-15) and log(1 - p + 1e-15),
+instead of clipping p as the spec says. Finite everywhere (the separable-data fit passes), but
+at p = 1 with y = 0 it costs -log(1e-15) = 34.54 instead of 34.43: the clipping check must say
+what it does instead."""
+# expect-failing: loss_clipping
+
+import numpy as np
+
+
+EPS = 1e-15
+
+
+class LogisticRegression:
+    def __init__(self, n_features):
+        self.w = np.zeros(n_features)
+        self.b = 0.0
+
+    def predict_proba(self, X):
+        return 1 / (1 + np.exp(-(X @ self.w + self.b)))
+
+    def predict(self, X):
+        return (self.predict_proba(X) >= 0.5).astype(int)
+
+    def compute_loss(self, p, y):
+        return float(-np.mean(y * np.log(p + EPS) + (1 - y) * np.log(1 - p + EPS)))
+
+    def compute_gradients(self, X, y, p):
+        return X.T @ (p - y) / len(y), float(np.mean(p - y))
+
+    def fit(self, X, y, lr=0.1, epochs=1000):
+        history = []
+        for _ in range(epochs):
+            p = self.predict_proba(X)
+            history.append(self.compute_loss(p, y))
+            dw, db = self.compute_gradients(X, y, p)
+            self.w = self.w - lr * dw
+            self.b = self.b - lr * db
+        return history
+
+
+QUIZ_ANSWERS = {
+    "first_loss": 0.693,
+    "first_db": -0.25,
+    "round_half": "c",
+    "why_cross_entropy": "b",
+    "separable_data": "d",
+    "clipped_term": 34.5,
+    "sigmoid_derivative": "a",
+}

@@ -1,0 +1,45 @@
+"""minimize writes each new point into the same array (x[:] = new) and appends that array
+every step, so the returned list holds one array many times: every iterate equals the last.
+The end point is right; the trajectory check must name the aliasing."""
+# expect-failing: trajectory
+
+import numpy as np
+
+
+def adam_step(param, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad ** 2
+    m_hat = m / (1 - beta1 ** t)
+    v_hat = v / (1 - beta2 ** t)
+    return param - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
+def minimize(grad_fn, x0, steps, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    x = np.array(x0, dtype=float)
+    m = np.zeros_like(x)
+    v = np.zeros_like(x)
+    iterates = [x]
+    for t in range(1, steps + 1):
+        new, m, v = adam_step(x, grad_fn(x), m, v, t, lr, beta1, beta2, eps)
+        x[:] = new
+        iterates.append(x)
+    return iterates
+
+
+def minimize_quadratic(A, b, x0, steps, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """GIVEN, do not change: your minimize on f(x) = 0.5 * x @ A @ x - b @ x, whose gradient
+    is A @ x - b. The grader calls this function, because it cannot send a Python function
+    (grad_fn) to your code; try it yourself on small problems."""
+    def grad_fn(x):
+        return A @ x - b
+    return minimize(grad_fn, x0, steps, lr=lr, beta1=beta1, beta2=beta2, eps=eps)
+
+
+QUIZ_ANSWERS = {
+    "first_step_size": 0.001,
+    "uncorrected_first_step": 0.0031623,
+    "loss_scale": "b",
+    "beta2_memory": 1000,
+    "eps_placement": "d",
+    "adamw": "a",
+}

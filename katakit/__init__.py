@@ -5,7 +5,7 @@ pull in pytest, rich or the grader.
 """
 
 
-def check(kata, *targets, seed=None, quiz_answers=None):
+def check(kata, *targets, seed=None, quiz_answers=None, curves=True):
     """Grade a file or notebook-defined classes/functions; see :func:`katakit.api.check`."""
     from katakit.api import check as grade  # imported lazily: pytest loads only when used
-    return grade(kata, *targets, seed=seed, quiz_answers=quiz_answers)
+    return grade(kata, *targets, seed=seed, quiz_answers=quiz_answers, curves=curves)

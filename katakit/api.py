@@ -3,39 +3,51 @@
 The target may be a file path, or classes and functions defined in the notebook: their source
 is written, after ``import numpy as np``, to a temporary file that is graded like any other,
 in the same sandbox. Pass helpers too (``check("mse_gradients", mse, mse_gradients)``): only
-the source of what is passed is graded. The result is the same Report the command line
-renders.
+the source of what is passed is graded, and a helper left out is named ("pass `mse` too").
+
+The result is the Report the command line renders, as a
+:class:`~katakit.output.notebook.NotebookReport`: ``print(report)`` gives the text report, a
+notebook shows it in HTML with the loss curves beside the reference's (for katas that have
+curves), and quiz messages say how to pass ``quiz_answers=``.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import errno
 import inspect
 import linecache
 import os
+import re
 import tempfile
 import textwrap
 from pathlib import Path
 
 from katakit import catalog
+from katakit.examiner import compare
 from katakit.examiner import grading as run
 from katakit.catalog.quiz import ANSWERS_NAME
-from katakit.results import Report
+from katakit.output.notebook import NotebookReport
+from katakit.results import Category, Report, Status
 
 PRELUDE = "import math\n\nimport numpy as np\n\n"
+NAME_ERROR = re.compile(r"NameError: name '(\w+)' is not defined")
 
 
-def check(kata: str, *targets, seed: int | None = None, quiz_answers: dict | None = None
-          ) -> Report:
+def check(kata: str, *targets, seed: int | None = None, quiz_answers: dict | None = None,
+          curves: bool = True) -> NotebookReport:
     """Grade a file path, or the given classes/functions, against ``kata``'s hidden checks.
 
     Pass every class and function the solution needs, helpers included: they are graded
     from their source alone, so anything else from the notebook is missing (NameError).
-    ``quiz_answers`` is for classes and functions; a file carries its own QUIZ_ANSWERS."""
+    ``quiz_answers`` is for classes and functions; a file carries its own QUIZ_ANSWERS.
+    ``curves`` also runs the kata's comparison (when it has one) for the loss curves."""
     spec = catalog.load(kata)
     if any(isinstance(t, (str, os.PathLike)) for t in targets):
-        return run.grade(spec, _one_file(targets, quiz_answers), seed=seed)
+        path = _one_file(targets, quiz_answers)
+        report = run.grade(spec, path, seed=seed, protect=False)
+        return _with_curves(spec, report, path, curves)
     if not targets:
         raise TypeError("check() needs a file path or the classes/functions to grade")
     for target in targets:
@@ -51,7 +63,57 @@ def check(kata: str, *targets, seed: int | None = None, quiz_answers: dict | Non
     with tempfile.TemporaryDirectory(prefix="katakit-notebook-") as folder:
         path = Path(folder) / f"{spec.slug}.py"
         path.write_text(source, encoding="utf-8")
-        return run.grade(spec, path, seed=seed, label="notebook")
+        report = run.grade(spec, path, seed=seed, label="notebook", protect=False)
+        report = for_notebook(report, spec, targets)
+        return _with_curves(spec, report, path, curves)
+
+
+def for_notebook(report: Report, kata, targets) -> Report:
+    """Messages that speak of the file say what to pass instead: ``quiz_answers=`` for the
+    quiz, and the helper a NameError names when the notebook defines it."""
+    defined = _notebook_names(targets)
+    checks = []
+    for check in report.checks:
+        message = check.message
+        if check.category is Category.QUIZ:
+            message = (f"not answered yet: pass quiz_answers={{{check.id!r}: ...}} to "
+                       f"katakit.check (a letter for a choice, a number otherwise)"
+                       if check.status is Status.TODO else
+                       message.replace(ANSWERS_NAME, "quiz_answers"))
+        missing = NAME_ERROR.search(message)
+        if missing and missing.group(1) in defined:
+            name = missing.group(1)
+            passed = ", ".join(t.__name__ for t in targets)
+            message = (f"pass `{name}` too: katakit.check({kata.slug!r}, {passed}, {name}) — "
+                       f"only what you pass is graded, and your code calls {name}. ({message})")
+        checks.append(dataclasses.replace(check, message=message))
+    return dataclasses.replace(report, checks=tuple(checks))
+
+
+def _notebook_names(targets) -> set[str]:
+    """Names the notebook defines that the targets can see (their module's globals)."""
+    names = set()
+    for target in targets:
+        for function in _functions_of(target):
+            names |= {name for name, value in function.__globals__.items()
+                      if inspect.isfunction(value) or inspect.isclass(value)}
+    return names
+
+
+def _with_curves(kata, report: Report, path: Path, wanted: bool) -> NotebookReport:
+    """The report, with the kata's curves (yours and the reference's on the same data) when
+    it has a comparison and they are wanted."""
+    scenario = compare.scenario_of(kata) if wanted else None
+    if scenario is None:
+        return NotebookReport.of(report)
+    mine = compare.measure(scenario, kata, path, report.seed)
+    if mine.problem:
+        return NotebookReport.of(report, curves_problem=mine.problem)
+    reference = compare.measure(scenario, kata, kata.solution_path, report.seed)
+    curves = {name: {"yours": values, **({"reference": reference.curves[name]}
+                                         if name in reference.curves else {})}
+              for name, values in mine.curves.items()}
+    return NotebookReport.of(report, curves=curves)
 
 
 def _one_file(targets, quiz_answers) -> Path:

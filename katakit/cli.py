@@ -13,14 +13,15 @@ import os
 import sys
 
 from katakit import catalog
-from katakit.commands import (batch, check, compare, dev, hint, listing, mock, progress,
-                              quiz, show, start, watch)
+from katakit.commands import (batch, check, compare, dev, hint, listing, mock, nextkata,
+                              notebook, progress, quiz, show, start, watch)
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_NOT_PASSED, EXIT_USAGE,
                                      UsageError)
 from katakit.candidate.isolation import IsolationUnavailable
 from katakit.learner.history import HistoryError
 
-COMMANDS = (listing, show, start, check, hint, quiz, compare, progress, watch, mock, batch, dev)
+COMMANDS = (listing, nextkata, show, start, check, hint, quiz, compare, progress, watch, mock,
+            notebook, batch, dev)
 
 
 def build_parser() -> argparse.ArgumentParser:

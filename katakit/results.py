@@ -9,7 +9,15 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Status(enum.StrEnum):
+class _ReadableEnum(enum.StrEnum):
+    """A StrEnum whose repr is its value's (``'fail'``, not ``<Verdict.FAIL: 'fail'>``), so a
+    notebook shows verdicts as the strings they compare equal to."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Status(_ReadableEnum):
     """How one check ended."""
 
     PASS = "pass"
@@ -20,7 +28,7 @@ class Status(enum.StrEnum):
     SKIP = "skip"  # could not run because something it needs failed first
 
 
-class Category(enum.StrEnum):
+class Category(_ReadableEnum):
     """What a check is about, in the order the report shows them."""
 
     API = "api"
@@ -33,7 +41,7 @@ class Category(enum.StrEnum):
     QUIZ = "quiz"
 
 
-class Verdict(enum.StrEnum):
+class Verdict(_ReadableEnum):
     """The overall answer for a submission."""
 
     PASS = "pass"  # every check passed

@@ -23,9 +23,10 @@ class Terminal:
             os.execve(sys.executable, [sys.executable, "grader.py", *map(str, args)], env)
         self.seen = ""
 
-    def read_until(self, pattern: str, timeout: float = 60) -> str:
+    def read_until(self, pattern: str, timeout: float = 60, since: int = 0) -> str:
+        """The screen so far, once ``pattern`` appears (after position ``since``)."""
         deadline = time.monotonic() + timeout
-        while not re.search(pattern, self.seen):
+        while not re.search(pattern, self.seen[since:]):
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"{pattern!r} never appeared; screen so far:\n"
@@ -37,7 +38,7 @@ class Terminal:
                     chunk = b""
                 if not chunk:
                     time.sleep(0.05)
-                    if not re.search(pattern, self.seen):
+                    if not re.search(pattern, self.seen[since:]):
                         raise AssertionError(f"{pattern!r} not printed before exit:\n"
                                              f"{self.seen[-3000:]}")
                 self.seen += ANSI.sub("", chunk.decode(errors="replace"))

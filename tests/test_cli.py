@@ -82,7 +82,8 @@ def test_a_missing_class_is_reported_once_and_its_checks_are_skipped(grader, tmp
 def test_json_output_is_one_object_with_the_documented_fields(grader):
     result = grader("check", KATA, "--reference", "--json", "--seed", "3")
     report = json.loads(result.stdout)  # fails if anything else is on stdout
-    assert set(report) == {"kata", "target", "verdict", "seed", "duration_s", "checks"}
+    assert set(report) == {"kata", "target", "verdict", "seed", "duration_s", "isolation",
+                           "checks"}
     assert (report["kata"], report["verdict"], report["seed"]) == (KATA, "pass", 3)
     categories = {c["category"] for c in report["checks"]}
     assert categories == {"api", "shapes", "correctness", "convergence", "vectorization",

@@ -14,11 +14,26 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from inprocess import kit  # noqa: F401 (a fixture)
 from katakit import catalog
 
 KATA = "linear_regression"
 REFERENCE = (ROOT / "solutions" / f"{KATA}.py").read_text()
-RIGHT_ANSWERS = "c\na\nd\n1000000\nb\nd\nb\n"
+QUIZ = catalog.load(KATA).quiz
+
+
+def typed(question) -> str:
+    """The right answer as a learner types it."""
+    return f"{question.answer_value:g}" if question.is_numeric else question.answer
+
+
+def wrong(question) -> str:
+    if question.is_numeric:
+        return f"{question.answer_value * 3 + 1:g}"
+    return next(letter for letter in "abcd" if letter != question.answer)
+
+
+RIGHT_ANSWERS = "".join(typed(q) + "\n" for q in QUIZ)
 
 
 def workspace(kit_env) -> Path:
@@ -44,31 +59,31 @@ def test_show_prints_the_plain_statement_when_piped(grader):
     assert "python grader.py start linear_regression" in result.stdout
 
 
-def test_start_copies_the_stub_and_never_overwrites_work(grader, kit_env):
-    first = grader("start", KATA)
+def test_start_copies_the_stub_and_never_overwrites_work(kit, kit_env):
+    first = kit("start", KATA)
     path = workspace(kit_env)
     assert first.returncode == 0 and path.read_text() == catalog.load(KATA).stub_path.read_text()
     path.write_text("# my precious work\n")
-    again = grader("start", KATA)
+    again = kit("start", KATA)
     assert "already exists" in again.stdout and path.read_text() == "# my precious work\n"
-    fresh = grader("start", KATA, "--fresh")
+    fresh = kit("start", KATA, "--fresh")
     assert path.read_text().startswith('"""Linear regression')
     kept = history(kit_env).execute("SELECT replaced_source FROM rounds WHERE reason='fresh'")
     assert kept.fetchone()[0] == "# my precious work\n"
     (copy,) = (path.parent / ".attempts").glob(f"{KATA}-*.py")
     assert copy.read_text() == "# my precious work\n" and str(copy) in fresh.stdout
     path.write_text("# second try\n")
-    grader("start", KATA, "--fresh")  # within the same second: a new name, no overwrite
+    kit("start", KATA, "--fresh")  # within the same second: a new name, no overwrite
     kept_files = sorted(p.read_text() for p in (path.parent / ".attempts").glob("*.py"))
     assert kept_files == ["# my precious work\n", "# second try\n"]
 
 
-def test_kata_names_ignore_case_and_dashes_and_typos_get_suggestions(grader, kit_env):
+def test_kata_names_ignore_case_and_dashes_and_typos_get_suggestions(kit, kit_env):
     for name in ("LINEAR_REGRESSION", "Linear-Regression", " linear_regression "):
         assert catalog.load(name).slug == KATA
-    started = grader("start", "LINEAR-REGRESSION")
+    started = kit("start", "LINEAR-REGRESSION")
     assert started.returncode == 0 and workspace(kit_env).exists()
-    typo = grader("show", "LINEAR_REGRESION")
+    typo = kit("show", "LINEAR_REGRESION")
     assert typo.returncode == 2 and "did you mean linear_regression" in typo.stderr
 
 
@@ -87,72 +102,182 @@ def test_check_grades_the_workspace_file_and_records_it(grader, kit_env):
 
 @pytest.mark.slow
 def test_hints_come_one_at_a_time_and_point_at_the_failing_check(grader, kit_env):
+    from katakit.commands.hint import hint_for_failures
     grader("start", KATA)
-    wrong = REFERENCE.replace("(2 / n) * (X.T @ error)", "2 * (X.T @ error)")
-    workspace(kit_env).write_text(wrong)
+    wrong_code = REFERENCE.replace("(2 / n) * (X.T @ error)", "2 * (X.T @ error)")
+    assert wrong_code != REFERENCE
+    workspace(kit_env).write_text(wrong_code)
     assert grader("check", KATA).returncode == 1
+    total = len(catalog.load(KATA).hints)
+    (failing,) = history(kit_env).execute("SELECT failing FROM checks").fetchone()
+    fitting = hint_for_failures(catalog.load(KATA), json.loads(failing))
     first = grader("hint", KATA)
-    assert "Hint 1 of 5" in first.stdout
-    assert "Your last check failed" in first.stdout and "hint 3 is about that" in first.stdout
-    assert "Hint 2 of 5" in grader("hint", KATA).stdout
+    assert f"Hint 1 of {total}" in first.stdout
+    assert "Your last check failed" in first.stdout
+    assert f"hint {fitting + 1} is about that" in first.stdout
+    assert f"Hint 2 of {total}" in grader("hint", KATA).stdout
     everything = grader("hint", KATA, "--all").stdout
-    assert all(f"Hint {i} of 5" in everything for i in range(1, 6))
+    assert all(f"Hint {i} of {total}" in everything for i in range(1, total + 1))
     count = history(kit_env).execute("SELECT count(DISTINCT hint_index) FROM hints")
-    assert count.fetchone()[0] == 5
+    assert count.fetchone()[0] == total
 
 
-def test_quiz_asks_explains_and_records_the_score(grader, kit_env):
-    result = grader("quiz", KATA, input="\nz\n" + RIGHT_ANSWERS)
-    assert "Your answer (a-d, or q to stop): type a letter (a-d), or q to stop" \
+def test_quiz_asks_explains_and_records_the_score(kit, kit_env):
+    first = QUIZ[0]
+    letters = "a-" + chr(ord("a") + len(first.choices) - 1)
+    result = kit("quiz", KATA, input="\nz\n" + RIGHT_ANSWERS)
+    assert f"Your answer ({letters}, or q to stop): type a letter ({letters}), or q to stop" \
         in result.stdout
-    assert "'z' is not an answer: type a letter (a-d), or q to stop" in result.stdout
-    assert result.stdout.count("Right — the answer is") == 7
-    assert "Score: 7 of 7 right (7 of 7 questions answered)" in result.stdout
+    assert f"'z' is not an answer: type a letter ({letters}), or q to stop" in result.stdout
+    assert result.stdout.count("Right — the answer is") == len(QUIZ)
+    assert f"Score: {len(QUIZ)} of {len(QUIZ)} right" in result.stdout
     rows = history(kit_env).execute("SELECT count(*), sum(correct) FROM quiz_answers")
-    assert rows.fetchone() == (7, 7)
+    assert rows.fetchone() == (len(QUIZ), len(QUIZ))
 
 
 @pytest.mark.parametrize("slug", catalog.slugs())
-def test_hints_and_explanations_print_verbatim_brackets_included(grader, slug):
+def test_hints_and_explanations_print_verbatim_brackets_included(kit, slug):
     """Manifest text such as `X[idx]` or `[w, b]` must not be eaten as console markup."""
     kata = catalog.load(slug)
-    hints = " ".join(grader("hint", slug, "--all").stdout.split())
+    hints = " ".join(kit("hint", slug, "--all").stdout.split())
     for hint in kata.hints:
         assert " ".join(hint.text.split()) in hints
     answers = "".join((f"{q.answer_value!r}" if q.is_numeric else q.answer) + "\n"
                       for q in kata.quiz)
-    quiz = " ".join(grader("quiz", slug, input=answers).stdout.split())
+    quiz = " ".join(kit("quiz", slug, input=answers).stdout.split())
     assert quiz.count("Right — the answer is") == len(kata.quiz)
     for question in kata.quiz:
         for text in (question.question, question.explanation, *question.choices):
             assert " ".join(text.split()) in quiz
 
 
-def test_quiz_stops_cleanly_at_end_of_input(grader, kit_env):
-    result = grader("quiz", KATA, input="a\nb\n")
+def test_quiz_stops_cleanly_at_end_of_input(kit, kit_env):
+    result = kit("quiz", KATA, input=wrong(QUIZ[0]) + "\n" + wrong(QUIZ[1]) + "\n")
     assert result.returncode == 0
     assert "Not quite" in result.stdout
-    assert "Score: 0 of 2 right (2 of 7 questions answered)" in result.stdout
-    nothing = grader("quiz", KATA, input="")
-    assert nothing.returncode == 0 and "Score" not in nothing.stdout
-    assert "No answer given, so nothing was recorded" in nothing.stdout
+    assert f"Score: 0 of 2 right (2 of {len(QUIZ)} questions answered)" in result.stdout
     assert history(kit_env).execute("SELECT count(*) FROM quiz_answers").fetchone()[0] == 2
 
 
-def test_answers_are_read_leniently_typed_or_in_a_file(grader, kit_env):
+def test_a_quiz_with_nothing_answered_records_nothing(kit, kit_env):
+    nothing = kit("quiz", KATA, input="")
+    assert nothing.returncode == 0 and "Score" not in nothing.stdout
+    assert "No answer given, so nothing was recorded" in nothing.stdout
+
+
+def test_answers_are_read_leniently_typed_or_in_a_file(kit, kit_env):
     from katakit.catalog import quiz
-    questions = {q.id: q for q in catalog.load(KATA).quiz}
-    choice, number = questions["divide_by_n"], questions["cost_per_epoch"]  # c, 1000000
-    for typed in ("c", " C ", "c)", "(c)", "(C) "):
-        assert quiz.problem_with(choice, typed) is None, typed
-    assert quiz.problem_with(choice, "a)") == "a) is not right."
-    assert quiz.problem_with(choice, "cc").startswith("answer with one of a, b, c, d")
-    for typed in ("1000000", "1 000 000", "1,000,000", "1_000_000", "1e6", 1e6,
-                  "1\u202f000\u202f000"):
-        assert quiz.problem_with(number, typed) is None, typed
+    choice = next(q for q in QUIZ if not q.is_numeric)
+    number = next(q for q in QUIZ if q.is_numeric and q.answer_value == 1000000)
+    right = choice.answer
+    for typed_form in (right, f" {right.upper()} ", f"{right})", f"({right})",
+                       f"({right.upper()}) "):
+        assert quiz.problem_with(choice, typed_form) is None, typed_form
+    assert quiz.problem_with(choice, wrong(choice) + ")") == f"{wrong(choice)}) is not right."
+    assert quiz.problem_with(choice, right * 2).startswith("answer with one of a, b")
+    for typed_form in ("1000000", "1 000 000", "1,000,000", "1_000_000", "1e6", 1e6,
+                       "1\u202f000\u202f000"):
+        assert quiz.problem_with(number, typed_form) is None, typed_form
     assert quiz.problem_with(number, "lots") == "answer with a number, not 'lots'"
-    typed = grader("quiz", KATA, input="(C)\n a) \nD\n1 000 000\n")
-    assert "Score: 4 of 4 right (4 of 7 questions answered)" in typed.stdout
+    forms = [f"({typed(q).upper()})" if not q.is_numeric else "1 000 000"
+             if q.answer_value == 1000000 else typed(q) for q in QUIZ[:4]]
+    result = kit("quiz", KATA, input="\n".join(forms) + "\n")
+    assert f"Score: 4 of 4 right (4 of {len(QUIZ)} questions answered)" in result.stdout
+
+
+# the quiz writes QUIZ_ANSWERS -----------------------------------------------------------------
+
+def _outside_the_answers(source: str) -> list[str]:
+    """The file's lines outside the QUIZ_ANSWERS assignment."""
+    import ast
+    tree = ast.parse(source)
+    (node,) = [n for n in tree.body if isinstance(n, ast.Assign)
+               and getattr(n.targets[0], "id", "") == "QUIZ_ANSWERS"]
+    lines = source.splitlines()
+    return lines[:node.lineno - 1] + lines[node.end_lineno:]
+
+
+def test_quiz_writes_the_answers_into_quiz_answers_and_nothing_else(kit, kit_env):
+    kit("start", KATA)
+    path = workspace(kit_env)
+    mine = path.read_text().replace("raise NotImplementedError(\"TODO: predict\")",
+                                    "return X @ self.w + self.b  # my predict")
+    mine = mine.replace('QUIZ_ANSWERS = {', 'QUIZ_ANSWERS = {  # my notes, kept')
+    path.write_text(mine)
+    answers = [typed(QUIZ[0]), wrong(QUIZ[1])]
+    result = kit("quiz", KATA, input="\n".join(answers) + "\nq\ny\n")
+    assert "Only QUIZ_ANSWERS changes" in result.stdout
+    assert f'+    "{QUIZ[0].id}": ' in result.stdout  # the diff, before asking
+    assert "Written. Your previous file is kept in" in result.stdout
+    after = path.read_text()
+    assert _outside_the_answers(after) == _outside_the_answers(mine)
+    assert "# my notes, kept" in after and "# my predict" in after
+    from katakit.learner.quiz_file import LearnerFile
+    written = LearnerFile.read(path).answers()
+    assert str(written[QUIZ[0].id]).lower() == typed(QUIZ[0]).lower() or \
+        written[QUIZ[0].id] == QUIZ[0].answer_value
+    assert written[QUIZ[2].id] is None
+    (kept,) = (path.parent / ".attempts").glob(f"{KATA}-*.py")
+    assert kept.read_text() == mine  # nothing the learner wrote is lost
+
+
+def test_declining_leaves_the_file_byte_for_byte(kit, kit_env):
+    kit("start", KATA)
+    path = workspace(kit_env)
+    before = path.read_bytes()
+    result = kit("quiz", KATA, input=typed(QUIZ[0]) + "\nq\nn\n")
+    assert "Nothing written" in result.stdout and path.read_bytes() == before
+
+
+def test_a_second_quiz_resumes_at_the_first_unanswered_question(kit, kit_env):
+    kit("start", KATA)
+    kit("quiz", KATA, input=typed(QUIZ[0]) + "\n" + wrong(QUIZ[1]) + "\nq\ny\n")
+    again = kit("quiz", KATA, input="q\n")
+    assert "starting at question 3" in again.stdout
+    assert f"Question 3 of {len(QUIZ)} ({QUIZ[2].id})" in again.stdout
+    assert "Question 1 of" not in again.stdout
+    rest = "".join(typed(q) + "\n" for q in QUIZ[2:])
+    kit("quiz", KATA, input=rest + "y\n")
+    wrong_again = kit("quiz", KATA, input="q\n")
+    assert "asking again the 1 answered wrong" in wrong_again.stdout
+    assert f"({QUIZ[1].id})" in wrong_again.stdout
+
+
+def test_a_misspelt_key_is_named_and_renamed_when_writing(kit, kit_env):
+    kit("start", KATA)
+    path = workspace(kit_env)
+    first = QUIZ[0].id
+    misspelt = first[:-1] + first[-1] * 2
+    path.write_text(path.read_text().replace(f'"{first}": None', f'"{misspelt}": None'))
+    result = kit("quiz", KATA, input=typed(QUIZ[0]) + "\nq\ny\n")
+    assert f"QUIZ_ANSWERS[{misspelt!r}]" in result.stdout
+    assert f"did you mean {first!r}" in result.stdout
+    text = path.read_text()
+    assert misspelt not in text and f'"{first}": ' in text
+
+
+def test_the_closest_id_helper_names_what_was_meant():
+    from katakit.catalog import quiz
+    ids = [q.id for q in QUIZ]
+    first = ids[0]
+    assert quiz.closest_id(first.upper().replace("_", "-"), ids) == first
+    assert quiz.closest_id(first[1:], ids) == first
+    assert quiz.closest_id("zzzzzz", ids) is None
+    answers = {first[1:]: "a"}
+    assert quiz.misspelt_key(first, answers, ids) == first[1:]
+    assert quiz.misspelt_key(ids[1], answers, ids) is None
+    assert first[1:] in quiz.misspelt_message(first[1:], first)
+
+
+def test_a_file_the_quiz_cannot_edit_gets_the_lines_to_paste(kit, kit_env):
+    kit("start", KATA)
+    path = workspace(kit_env)
+    path.write_text(path.read_text() + "\nQUIZ_ANSWERS['extra'] = None\n")
+    before = path.read_bytes()
+    result = kit("quiz", KATA, input=typed(QUIZ[0]) + "\nq\ny\n")
+    assert "Cannot write them into" in result.stdout and "set in 2 places" in result.stdout
+    assert f'QUIZ_ANSWERS["{QUIZ[0].id}"] = ' in result.stdout
+    assert path.read_bytes() == before
 
 
 @pytest.mark.slow
@@ -239,11 +364,10 @@ def _practised_history(kit_env) -> None:
 
 
 @pytest.mark.parametrize("columns", [80, 60])
-def test_list_and_progress_read_in_full_at_80_and_60_columns(grader, kit_env, columns):
+def test_list_and_progress_read_in_full_at_80_and_60_columns(kit, kit_env, columns):
     _practised_history(kit_env)
-    narrow = {**kit_env, "COLUMNS": str(columns)}
-    shown = grader("progress", env=narrow).stdout
-    listed = grader("list", env=narrow).stdout
+    shown = kit("progress", columns=columns).stdout
+    listed = kit("list", columns=columns).stdout
     for output in (shown, listed):
         table = [line for line in output.splitlines() if not line.startswith("Next")]
         assert "…" not in output and max(map(len, table)) <= columns, output

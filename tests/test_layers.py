@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ISOLATED, ROOT
 
 PACKAGE = ROOT / "katakit"
 LAYERS = (  # lowest first: a module may import its own layer and those before it
@@ -75,15 +75,19 @@ def _existing(name: str) -> str:
 
 @pytest.mark.parametrize("code", [
     "import katakit.learner.history, katakit.learner.progress, katakit.learner.workspace, "
-    "katakit.learner.mock, katakit.catalog, katakit.output.report",
+    "katakit.learner.mock, katakit.learner.quiz_file, katakit.catalog, katakit.output.report, "
+    "katakit.output.notebook",
     "import katakit.commands.listing, katakit.commands.show, katakit.commands.hint, "
-    "katakit.commands.progress, katakit.commands.start",
+    "katakit.commands.progress, katakit.commands.start, katakit.commands.nextkata, "
+    "katakit.commands.notebook, katakit.commands.quiz",
     "import katakit.cli",
+    "import contextlib, io\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+    "    from katakit.cli import main; main(['next']); main(['list']); main(['progress'])",
 ])
 def test_what_does_not_grade_does_not_import_pytest(code):
-    probe = f"import sys; {code}; print('pytest' in sys.modules, '_pytest' in sys.modules)"
+    probe = f"import sys\n{code}\nprint('pytest' in sys.modules, '_pytest' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            cwd=ROOT, check=True)
+                            cwd=ROOT, check=True, env=ISOLATED)
     assert result.stdout.split() == ["False", "False"]
 
 

@@ -83,6 +83,17 @@ class Question:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """An interviewer's open question for the mock interview (``[[follow_up]]``): explain or
+    what-if, answered in a few sentences and scored by the candidate against ``rubric``."""
+
+    id: str
+    question: str
+    rubric: tuple[str, ...]
+    """The points a good answer makes, one short sentence each (the candidate counts theirs)."""
+
+
+@dataclass(frozen=True)
 class Kata:
     slug: str
     title: str
@@ -99,6 +110,8 @@ class Kata:
     """Learner exceptions turned into a failure that says the fix (first match wins)."""
     mistakes: dict[str, tuple[Mistake, ...]] = field(default_factory=dict)
     """Named tables of wrong values by factor, for :mod:`katakit.author.mistakes`."""
+    follow_ups: tuple[FollowUp, ...] = ()
+    """The mock interview's follow-up questions (its own pool, apart from the quiz)."""
 
     @property
     def folder(self) -> Path:
@@ -184,11 +197,27 @@ def _parse(slug: str, data: dict) -> Kata:
     for table in mistakes.values():
         for mistake in table:
             evaluate(mistake.factor, dict.fromkeys(names_in(mistake.factor), 2.0))
+    follow_ups = tuple(_follow_up(f) for f in data.get("follow_up", []))
+    ids = [f.id for f in follow_ups]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"follow_up ids must be unique, not {ids}")
     return Kata(slug=slug, title=data["title"], track=track, difficulty=difficulty,
                 minutes=int(data["minutes"]), summary=data.get("summary", ""),
                 entries=entries, hints=hints, quiz=quiz,
                 forbidden_modules=tuple(data.get("forbidden_modules", ())), limits=limits,
-                advice=advice, mistakes=mistakes)
+                advice=advice, mistakes=mistakes, follow_ups=follow_ups)
+
+
+def _follow_up(entry: dict) -> FollowUp:
+    unknown = set(entry) - {"id", "question", "rubric"}
+    if unknown:
+        raise ValueError(f"follow_up entries take id, question and rubric, not "
+                         f"{sorted(unknown)}")
+    rubric = entry["rubric"]
+    if not isinstance(rubric, list) or not 1 <= len(rubric) <= 5 or \
+            not all(isinstance(point, str) and point.strip() for point in rubric):
+        raise ValueError(f"follow_up {entry['id']}: rubric must be a list of 1 to 5 points")
+    return FollowUp(entry["id"], entry["question"], tuple(rubric))
 
 
 def _advice(entry: dict) -> Advice:

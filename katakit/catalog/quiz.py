@@ -7,6 +7,7 @@ as ``c``, ``C``, ``c)`` or ``(c)``; a number as ``1000000``, ``1e6``, ``1_000_00
 
 from __future__ import annotations
 
+import difflib
 import math
 import numbers
 import re
@@ -15,6 +16,43 @@ from katakit.catalog import Question
 
 ANSWERS_NAME = "QUIZ_ANSWERS"
 _SEPARATORS = re.compile(r"[\s,_]")  # digit grouping: spaces (also non-breaking), commas, _
+
+
+def closest_id(key, ids) -> str | None:
+    """The question id ``key`` was most likely meant to be (``divde_by_n`` -> ``divide_by_n``,
+    ``Divide-By-N`` -> ``divide_by_n``), or None when nothing is close."""
+    ids = list(ids)
+    if not isinstance(key, str):
+        return None
+    normal = key.strip().lower().replace("-", "_").replace(" ", "_")
+    if normal in ids:
+        return normal
+    close = difflib.get_close_matches(normal, ids, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_keys(answers, ids) -> dict:
+    """The keys of ``answers`` that are not question ids, each with its closest id (or None)."""
+    ids = list(ids)
+    if not isinstance(answers, dict):
+        return {}
+    return {key: closest_id(key, ids) for key in answers if key not in ids}
+
+
+def misspelt_key(question_id: str, answers, ids) -> str | None:
+    """The key of ``answers`` that misspells ``question_id``, when the question itself has no
+    answer under its own id: what ``check`` refuses ("did you mean ...?")."""
+    if not isinstance(answers, dict) or not is_unanswered(answers.get(question_id)):
+        return None
+    for key, meant in unknown_keys(answers, ids).items():
+        if meant == question_id:
+            return key
+    return None
+
+
+def misspelt_message(key, question_id: str) -> str:
+    return (f"{ANSWERS_NAME} has the key {key!r}, which is not a question of this kata: did you "
+            f"mean {question_id!r}? Rename the key (the answer under it is not graded).")
 
 
 def letters(question: Question) -> list[str]:

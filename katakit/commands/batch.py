@@ -8,11 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
 from katakit import catalog
-from katakit.examiner import batch
 from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, UsageError, console,
                                      seed_value)
 from katakit.seeds import new_seed
@@ -37,6 +35,8 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from katakit.examiner import batch  # what batch alone needs: only when it runs
     kata = catalog.load(args.kata)
     if not args.dir.is_dir():
         raise UsageError(f"not a folder: {args.dir}")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 from katakit import catalog
 from katakit.output import formats
 from katakit.output import report
-from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, console, grade_and_record,
-                                     resolve_target, seed_value)
+from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, command_line,
+                                     console, grade_and_record, resolve_target, seed_value)
 from katakit.results import Verdict
 
 HELP = "grade a file (your workspace file by default) against a kata's hidden checks"
@@ -20,11 +19,12 @@ JSON_HELP = "print one JSON object on stdout and nothing else (same as --format 
 FORMAT_HELP = ("output format: text (default), json, junit (JUnit XML for CI) or gradescope "
                "(an autograder results.json)")
 NO_RECORD_HELP = "do not record this check in your history (batch grading uses it)"
+VERBOSE_HELP = "show what every check verifies, passing ones too (their titles)"
 
 
 def register(commands) -> None:
     parser = commands.add_parser("check", help=HELP, description=HELP)
-    parser.add_argument("kata", help="kata name, e.g. linear_regression")
+    parser.add_argument("kata", help=KATA_HELP)
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--file", type=Path, help=FILE_HELP)
     target.add_argument("--reference", action="store_true", help=REFERENCE_HELP)
@@ -33,6 +33,7 @@ def register(commands) -> None:
     output.add_argument("--format", choices=formats.FORMATS, default="text", help=FORMAT_HELP)
     parser.add_argument("--no-record", action="store_true", help=NO_RECORD_HELP)
     parser.add_argument("--seed", type=seed_value, help=SEED_HELP)
+    parser.add_argument("--verbose", "-v", action="store_true", help=VERBOSE_HELP)
     parser.set_defaults(handler=run)
 
 
@@ -47,9 +48,11 @@ def run(args) -> int:
                   "gradescope": formats.to_gradescope}[output_format]
         print(writer(result))
     else:
-        again = shlex.join(["python", "grader.py", "check", kata.slug,
-                            *(["--reference"] if args.reference else []),
-                            *(["--file", str(args.file)] if args.file else []),
-                            "--seed", str(result.seed)])
-        report.render(result, console(), again)
+        again = command_line("check", kata.slug, *(["--reference"] if args.reference else []),
+                             *(["--file", str(args.file)] if args.file else []),
+                             "--seed", result.seed)
+        quiz = command_line("quiz", kata.slug, *(["--file", str(args.file)] if args.file
+                                                 else []))
+        report.render(result, console(), again, quiz_command=quiz,
+                      layout=report.Layout.FULL if args.verbose else report.Layout.COMPACT)
     return EXIT_OK if result.verdict is Verdict.PASS else EXIT_NOT_PASSED

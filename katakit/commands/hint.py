@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from katakit import catalog
-from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, console
+from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, command_line, console
 from katakit.learner.history import open_history
 
 HELP = "reveal the next hint for a kata (recorded in your history)"
@@ -54,5 +54,6 @@ def run(args) -> int:
     if failing and fitting is not None:
         out.print(f"\nYour last check failed {', '.join(failing)}: hint {fitting + 1} is "
                   "about that" + ("." if fitting in revealed or fitting in chosen else
-                                  f": python grader.py hint {kata.slug} {fitting + 1}"))
+                                  f": {command_line('hint', kata.slug, fitting + 1)}"),
+                  soft_wrap=True)
     return EXIT_OK

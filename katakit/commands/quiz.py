@@ -1,54 +1,54 @@
-"""``quiz``: ask the kata's questions one by one, explain each answer, record the score."""
+"""``quiz``: ask the kata's questions one by one, explain each answer, record the score, and
+offer to write the answers into the file's ``QUIZ_ANSWERS`` (shown as a diff first).
+
+A second run starts at the first question not answered yet (in the file, or earlier in this
+round); when every question has an answer it asks again the ones answered wrong.
+"""
 
 from __future__ import annotations
 
+import difflib
+import time
+from pathlib import Path
+
 from rich.markup import escape
 
-from katakit import catalog
+from katakit import catalog, paths
 from katakit.catalog import quiz as answer_key
-from katakit.commands.common import (EXIT_OK, KATA_HELP, answer_and_explanation, console,
-                                     show_question)
+from katakit.commands.common import (EXIT_OK, KATA_HELP, STOP, UsageError,
+                                     answer_and_explanation, answer_prompt, command_line,
+                                     console, retry_message, shown_path, show_question)
+from katakit.learner import quiz_file
 from katakit.learner.history import open_history
 
-HELP = "answer a kata's quiz interactively (recorded in your history)"
-STOP = "q"
+HELP = "answer a kata's quiz interactively; it can write your answers into your file"
+FILE_HELP = "the file whose QUIZ_ANSWERS to read and fill in (default: workspace/KATA.py)"
+ALL_HELP = "ask every question, from the first, whatever is answered already"
+YES_HELP = "write the answers into the file without asking (the diff is still shown)"
 
 
 def register(commands) -> None:
     parser = commands.add_parser("quiz", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
+    parser.add_argument("--file", type=Path, help=FILE_HELP)
+    parser.add_argument("--all", action="store_true", help=ALL_HELP)
+    parser.add_argument("--yes", action="store_true", help=YES_HELP)
     parser.set_defaults(handler=run)
-
-
-def prompt_for(question) -> str:
-    if question.is_numeric:
-        return f"Your answer (a number, or {STOP} to stop): "
-    letters = answer_key.letters(question)
-    return f"Your answer ({letters[0]}-{letters[-1]}, or {STOP} to stop): "
 
 
 def read_valid_answer(question, read) -> str | None:
     """Ask until the answer has the right form; None when the learner stops (q or EOF)."""
     while True:
         try:
-            answer = read(prompt_for(question)).strip()
+            answer = read(f"Your answer ({answer_prompt(question)}): ").strip()
         except EOFError:
             return None
         if answer.lower() == STOP:
             return None
-        if answer_key.parse(question, answer) is not None:
+        problem = retry_message(question, answer)
+        if problem is None:
             return answer
-        print(retry_message(question, answer))
-
-
-def retry_message(question, answer: str) -> str:
-    """What to type instead of a malformed answer."""
-    if question.is_numeric:
-        wanted = f"type a number, or {STOP} to stop"
-    else:
-        letters = answer_key.letters(question)
-        wanted = f"type a letter ({letters[0]}-{letters[-1]}), or {STOP} to stop"
-    return f"{answer!r} is not an answer: {wanted}" if answer else wanted
+        print(problem)
 
 
 def explain(out, question, answer: str) -> bool:
@@ -61,21 +61,152 @@ def explain(out, question, answer: str) -> bool:
 def run(args, read=input) -> int:
     kata = catalog.load(args.kata)
     out = console()
-    score = answered = 0
+    path = _target(kata, args.file)
+    learner = _read_file(out, path)
+    ids = [q.id for q in kata.quiz]
+    in_file = learner.answers() if learner else {}
+    for key, meant in answer_key.unknown_keys(in_file, ids).items():
+        out.print(escape(f"{answer_key.ANSWERS_NAME}[{key!r}] in {shown_path(path)} is not a "
+                         "question of this kata" + (f": did you mean {meant!r}? (writing your "
+                                                    "answers renames it)" if meant else "")))
     with open_history() as history:
-        for number, question in enumerate(kata.quiz, 1):
-            show_question(out, question, number, len(kata.quiz))
-            answer = read_valid_answer(question, read)
-            if answer is None:
-                break
-            correct = explain(out, question, answer)
-            history.record_quiz_answer(kata.slug, question.id, answer, correct)
-            score, answered = score + correct, answered + 1
-    if not answered:
+        earlier = _answered_this_round(history, kata.slug)
+        questions, intro = _to_ask(kata, in_file, earlier, args.all, path)
+        out.print(escape(intro))
+        given = _ask(out, kata, questions, history, read)
+    if not given:
         out.print(f"\nNo answer given, so nothing was recorded. Take the quiz when ready: "
-                  f"python grader.py quiz {kata.slug}", soft_wrap=True)
+                  f"{command_line('quiz', kata.slug)}", soft_wrap=True)
         return EXIT_OK
-    out.print(f"\nScore: {score} of {answered} right ({answered} of {len(kata.quiz)} questions "
-              "answered) — recorded. Put your answers in QUIZ_ANSWERS too: `check` grades "
-              "them.")
+    right = sum(correct for _, correct in given.values())
+    out.print(f"\nScore: {right} of {len(given)} right ({len(given)} of {len(kata.quiz)} "
+              "questions answered) — recorded.")
+    offer_to_write(out, kata, path, learner, {q: a for q, (a, _) in given.items()}, args.yes,
+                   read)
     return EXIT_OK
+
+
+def _target(kata, file: Path | None) -> Path | None:
+    if file is not None:
+        if not file.is_file():
+            raise UsageError(f"file not found: {file}")
+        return file
+    path = paths.workspace_file(kata.slug)
+    return path if path.is_file() else None
+
+
+def _read_file(out, path: Path | None):
+    if path is None:
+        return None
+    try:
+        return quiz_file.LearnerFile.read(path)
+    except (OSError, quiz_file.CannotEdit) as error:
+        out.print(escape(f"cannot read {shown_path(path)}: {error}"))
+        return None
+
+
+def _answered_this_round(history, slug: str) -> dict[str, bool]:
+    """Question id -> right, for the answers given with ``quiz`` since the round started."""
+    rounds = history.rounds(slug)
+    since = rounds[-1][1] if rounds else float("-inf")
+    return {question: bool(correct) for at, question, correct, origin in
+            history.quiz_answers(slug) if origin == "quiz" and at >= since}
+
+
+def _to_ask(kata, in_file: dict, earlier: dict, everything: bool, path) -> tuple[list, str]:
+    """The questions to ask, with one line saying why these."""
+    total = len(kata.quiz)
+    if everything:
+        return list(kata.quiz), f"{kata.slug} quiz: {total} questions."
+    state = {}
+    for question in kata.quiz:
+        value = in_file.get(question.id)
+        if not answer_key.is_unanswered(value) and answer_key.parse(question, value) is not None:
+            state[question.id] = answer_key.problem_with(question, value) is None
+        elif question.id in earlier:
+            state[question.id] = earlier[question.id]
+    where = f" (in {shown_path(path)} or earlier this round)" if path else " (this round)"
+    unanswered = [q for q in kata.quiz if q.id not in state]
+    if not state:
+        return list(kata.quiz), f"{kata.slug} quiz: {total} questions."
+    if unanswered:
+        first = kata.quiz.index(unanswered[0]) + 1
+        return unanswered, (f"{kata.slug} quiz: {len(state)} of {total} questions answered "
+                            f"already{where}; starting at question {first} (--all asks "
+                            "every question).")
+    wrong = [q for q in kata.quiz if not state[q.id]]
+    if wrong:
+        return wrong, (f"{kata.slug} quiz: every question has an answer{where}; asking again "
+                       f"the {len(wrong)} answered wrong (--all asks every question).")
+    return [], (f"{kata.slug} quiz: all {total} questions are answered right{where}. Take it "
+                f"again with: {command_line('quiz', kata.slug, '--all')}")
+
+
+def _ask(out, kata, questions, history, read) -> dict[str, tuple[str, bool]]:
+    """Ask ``questions``; question id -> (answer, right) for those answered."""
+    given = {}
+    for question in questions:
+        show_question(out, question, kata.quiz.index(question) + 1, len(kata.quiz))
+        answer = read_valid_answer(question, read)
+        if answer is None:
+            break
+        correct = explain(out, question, answer)
+        history.record_quiz_answer(kata.slug, question.id, answer, correct)
+        given[question.id] = (answer, correct)
+    return given
+
+
+def offer_to_write(out, kata, path: Path | None, learner, typed: dict, yes: bool,
+                   read) -> None:
+    """Show what writing the answers changes in the file, ask, and write atomically."""
+    questions = {q.id: q for q in kata.quiz}
+    literals = {qid: quiz_file.literal(questions[qid], answer) for qid, answer in typed.items()}
+    if path is None or learner is None:
+        out.print(f"Your file is not there to write them into: {command_line('start', kata.slug)}"
+                  f" creates it. Or put them in {answer_key.ANSWERS_NAME} yourself.",
+                  soft_wrap=True)
+        return
+    shown = shown_path(path)
+    try:
+        edited = quiz_file.with_answers(learner.source, literals, list(questions))
+        quiz_file.check_edit(edited, {qid: answer_key.parse(questions[qid], answer)
+                                      for qid, answer in typed.items()})
+    except quiz_file.CannotEdit as error:
+        out.print(escape(f"Cannot write them into {shown}: {error}. Paste these lines at the "
+                         "end of your file instead:"))
+        out.print(quiz_file.paste_lines(literals), markup=False, highlight=False)
+        return
+    if edited == learner.source:
+        out.print(escape(f"{shown} already has these answers."))
+        return
+    diff = "".join(difflib.unified_diff(learner.source.splitlines(keepends=True),
+                                        edited.splitlines(keepends=True), shown,
+                                        f"{shown} (with your answers)", n=1))
+    from rich.syntax import Syntax
+    out.print(f"\nOnly {answer_key.ANSWERS_NAME} changes in {escape(shown)}:")
+    out.print(Syntax(diff, "diff", background_color="default"))
+    if not yes and not _confirm(read, f"Write your answers into {shown}? [y/N] "):
+        out.print(f"Nothing written. {command_line('quiz', kata.slug)} offers again.",
+                  soft_wrap=True)
+        return
+    try:
+        kept = quiz_file.write(learner, edited, kata.slug, time.time())
+    except quiz_file.CannotEdit as error:
+        out.print(escape(f"Not written: {error}"))
+        return
+    out.print(escape(f"Written. Your previous file is kept in {shown_path(kept)}. Grade it "
+                     f"with: {command_line('check', kata.slug, *_file_args(kata, path))}"),
+              soft_wrap=True)
+
+
+def _file_args(kata, path: Path) -> list[str]:
+    default = paths.workspace_file(kata.slug)
+    same = default.exists() and path.resolve() == default.resolve()
+    return [] if same else ["--file", shown_path(path)]
+
+
+def _confirm(read, prompt: str) -> bool:
+    try:
+        return read(prompt).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False

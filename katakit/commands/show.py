@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 
-from rich.markdown import Markdown
-
 from katakit import catalog
-from katakit.commands.common import EXIT_OK, KATA_HELP, console, plain_output
+from katakit.commands.common import EXIT_OK, KATA_HELP, command_line, console, plain_output
 
 HELP = "read a kata's statement"
 
@@ -25,10 +23,11 @@ def run(args) -> int:
     if plain_output():
         print(header + "\n\n" + text, end="" if text.endswith("\n") else "\n")
     else:  # a statement is longer than a screen: page it (PAGER is respected)
+        from rich.markdown import Markdown  # slow to import: only for a terminal
         out = console()
         os.environ.setdefault("LESS", "-R")  # let less show the colours instead of escapes
         with out.pager(styles=True):
             out.print(f"[bold]{header}[/bold]\n")
             out.print(Markdown(text))
-    print(f"\nStart it with: python grader.py start {kata.slug}")
+    print(f"\nStart it with: {command_line('start', kata.slug)}")
     return EXIT_OK

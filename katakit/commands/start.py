@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from katakit import catalog, paths
+from katakit import catalog
 from katakit.learner import workspace
-from katakit.commands.common import EXIT_OK, KATA_HELP
+from katakit.commands.common import EXIT_OK, KATA_HELP, command_line, shown_path
 from katakit.learner.history import open_history
 
 HELP = "copy a kata's stub to workspace/KATA.py and start a round"
@@ -23,13 +23,13 @@ def run(args) -> int:
     kata = catalog.load(args.kata)
     with open_history() as history:
         started = workspace.start(kata, history, fresh=args.fresh)
-    shown = paths.shown(started.path)
+    shown = shown_path(started.path)
     if not started.created:
         print(f"{shown} already exists; your work there is untouched.\n"
-              f"Keep going, or start over with: python grader.py start {kata.slug} --fresh")
+              f"Keep going, or start over with: {command_line('start', kata.slug, '--fresh')}")
         return EXIT_OK
     if started.kept is not None:
-        print(f"New round: your previous file is kept in {paths.shown(started.kept)}.")
-    print(f"{shown}\nEdit it, then grade it with: python grader.py check {kata.slug}")
+        print(f"New round: your previous file is kept in {shown_path(started.kept)}.")
+    print(f"{shown}\nEdit it, then grade it with: {command_line('check', kata.slug)}")
     return EXIT_OK
 

@@ -2,7 +2,8 @@
 
 Grading happens in this process (pytest stays imported), and the file is polled every
 ``POLL_S`` with the standard library only, so a save shows its result in well under a second
-plus the grading time.
+plus the grading time. The report shows what needs work first and folds the passing checks
+into a count, so the failures stay on a 40-row screen.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from katakit import catalog
 from katakit.output import report
-from katakit.commands.common import EXIT_OK, KATA_HELP, console, grade_and_record, resolve_target
+from katakit.commands.common import (EXIT_OK, KATA_HELP, command_line, console,
+                                     grade_and_record, resolve_target)
 
 HELP = "re-grade your workspace file every time you save it (Ctrl-C to stop)"
 POLL_S = 0.1
@@ -48,7 +50,9 @@ def run(args, max_grades: int | None = None) -> int:
                     out.clear()
                 noticed = time.perf_counter()
                 result = grade_and_record(kata, path, label, origin="watch")
-                report.render(result, out)
+                report.render(result, out, layout=report.Layout.FAILURES_FIRST,
+                              quiz_command=command_line("quiz", kata.slug, *(
+                                  ["--file", str(args.file)] if args.file else [])))
                 took = time.perf_counter() - noticed
                 what = f"graded {took:.2f} s after the change" if grades else \
                     f"graded the current file ({took:.2f} s)"

@@ -64,12 +64,15 @@ def _callable_problems(label, signature, params) -> list[str]:
 def test_quiz(question, loaded_file, kata):
     """Quiz answer in QUIZ_ANSWERS."""
     answers = loaded_file.module_attr(quiz.ANSWERS_NAME)
+    misspelt = quiz.misspelt_key(question.id, answers, [q.id for q in kata.quiz])
+    if misspelt is not None:
+        fail(quiz.misspelt_message(misspelt, question.id))
     if answers is MISSING or quiz.is_unanswered(
             answers.get(question.id) if isinstance(answers, dict) else None):
         if answers is not MISSING and not isinstance(answers, dict):
             fail(f"{quiz.ANSWERS_NAME} should be a dict mapping question ids to answers")
-        todo(f"not answered yet: set {quiz.ANSWERS_NAME}['{question.id}'] in your file "
-             f"(python grader.py quiz {kata.slug} asks the questions)")
+        todo(f"not answered yet: set {quiz.ANSWERS_NAME}['{question.id}'] in your file (the "
+             "quiz command asks the questions and can write your answers in)")
     problem = quiz.problem_with(question, answers[question.id])
     if problem:
         fail(f"{problem} {question.explanation}")

@@ -7,6 +7,7 @@ corrupts nothing. A damaged file or one from a newer kit is reported, never repl
 
 from __future__ import annotations
 
+import enum
 import json
 import sqlite3
 import time
@@ -39,6 +40,28 @@ CREATE TABLE mock_events (id INTEGER PRIMARY KEY, mock_id INTEGER NOT NULL, at R
                           kind TEXT NOT NULL, detail TEXT NOT NULL);
 CREATE INDEX checks_by_kata ON checks (kata, at);
 """
+
+
+class MockState(enum.StrEnum):
+    """Where a mock interview is; stored as its value."""
+
+    RUNNING = "running"  # the coding part, someone at the keyboard
+    INTERRUPTED = "interrupted"  # left (quit, Ctrl-C, closed terminal); the clock runs on
+    QUESTIONS = "questions"  # coding over, the follow-up questions are waiting
+    FINISHED = "finished"  # scorecard given after `done`
+    TIMED_OUT = "timed_out"  # scorecard given after the time ran out
+    ABANDONED = "abandoned"  # set aside for a new interview (--new)
+
+    @property
+    def ended(self) -> bool:
+        return self in (MockState.FINISHED, MockState.TIMED_OUT, MockState.ABANDONED)
+
+    @property
+    def label(self) -> str:
+        """How a person reads it."""
+        return {"timed_out": "timed out", "interrupted": "left early",
+                "questions": "in follow-ups", "running": "in progress"}.get(self.value,
+                                                                           self.value)
 
 
 class HistoryError(Exception):
@@ -199,8 +222,8 @@ class History:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO mocks (started_at, minutes, katas, state, folder) "
-                "VALUES (?, ?, ?, 'running', ?)", (self.clock(), minutes, json.dumps(katas),
-                                                  folder))
+                "VALUES (?, ?, ?, ?, ?)", (self.clock(), minutes, json.dumps(katas),
+                                           MockState.RUNNING.value, folder))
         return cursor.lastrowid
 
     def record_mock_event(self, mock_id: int, kind: str, detail: dict) -> None:
@@ -214,18 +237,20 @@ class History:
                                "ORDER BY id", (mock_id,)).fetchall()
         return [(at, kind, json.loads(detail)) for at, kind, detail in rows]
 
-    def set_mock_state(self, mock_id: int, state: str, scorecard: dict | None = None) -> None:
-        ended = self.clock() if state in ("finished", "timed_out") else None
+    def set_mock_state(self, mock_id: int, state: MockState,
+                       scorecard: dict | None = None) -> None:
+        state = MockState(state)
+        ended = self.clock() if state in (MockState.FINISHED, MockState.TIMED_OUT) else None
         with self.transaction():
             self.db.execute("UPDATE mocks SET state = ?, ended_at = ?, scorecard = "
                             "coalesce(?, scorecard) WHERE id = ?",
-                            (state, ended, json.dumps(scorecard) if scorecard else None,
+                            (state.value, ended, json.dumps(scorecard) if scorecard else None,
                              mock_id))
 
     def open_mock(self) -> dict | None:
         """The latest mock session that has not ended (running or interrupted), if any."""
         for mock in reversed(self.mock_results()):
-            if mock["state"] in ("running", "interrupted", "questions"):
+            if not mock["state"].ended:
                 return mock
         return None
 
@@ -236,7 +261,8 @@ class History:
         for mock_id, started, minutes, katas, state, ended, scorecard, folder in rows:
             card = json.loads(scorecard) if scorecard else {}
             results.append({"id": mock_id, "started_at": started, "minutes": minutes,
-                            "katas": json.loads(katas), "state": state, "ended_at": ended,
+                            "katas": json.loads(katas), "state": MockState(state),
+                            "ended_at": ended,
                             "grade": card.get("grade"), "scorecard": card,
                             "folder": folder})
         return results
@@ -264,4 +290,4 @@ def open_history(clock=time.time) -> History:
     return History(default_path(), clock)
 
 
-__all__ = ["History", "HistoryError", "CheckRow", "open_history"]
+__all__ = ["History", "HistoryError", "CheckRow", "MockState", "open_history"]

@@ -92,3 +92,49 @@ def streak_days(history: History, now: float) -> int:
         count += 1
         day -= dt.timedelta(days=1)
     return count
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What to practise next, and why."""
+
+    slug: str
+    reason: str
+    review: bool
+    """A passed kata due again (start a fresh round), rather than a new one."""
+
+
+def suggestions(katas, rows: dict[str, KataProgress], now: float) -> list[Suggestion]:
+    """What to practise next, best first: the most overdue review (a passed kata whose
+    interval is over: spaced repetition works only if reviews are done when due), then the
+    first kata of the learning path not passed yet (``katas`` in path order), then, when
+    everything is passed and nothing is due, the review coming soonest."""
+    found = []
+    due = sorted((rows[k.slug] for k in katas if rows[k.slug].status == "passed"
+                  and rows[k.slug].is_due(now)), key=lambda p: p.due_at)
+    if due:
+        found.append(Suggestion(due[0].slug, f"due for review since {_ago(now - due[0].due_at)}",
+                                True))
+    fresh = [k for k in katas if rows[k.slug].status != "passed"]
+    if fresh:
+        status = rows[fresh[0].slug].status
+        found.append(Suggestion(fresh[0].slug, "the first kata of your path not passed yet"
+                                + (" (you have started it)" if status == "attempted" else ""),
+                                False))
+    if not found:
+        upcoming = sorted((rows[k.slug] for k in katas if rows[k.slug].due_at is not None),
+                          key=lambda p: p.due_at)
+        if upcoming:
+            found.append(Suggestion(upcoming[0].slug, f"every kata is passed; this one is due "
+                                    f"again first (in {_ago(upcoming[0].due_at - now)})", True))
+    return found
+
+
+def _ago(seconds: float) -> str:
+    """3 d, 5 h, 20 min."""
+    seconds = max(seconds, 0)
+    if seconds >= DAY:
+        return f"{round(seconds / DAY)} d"
+    if seconds >= 3600:
+        return f"{round(seconds / 3600)} h"
+    return f"{max(round(seconds / 60), 1)} min"

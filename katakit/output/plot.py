@@ -1,37 +1,29 @@
-"""Loss curves a person can look at: a terminal chart and a PNG, with no plotting library.
+"""Loss curves a person can look at: a chart in the terminal (text), and a PNG drawn with
+matplotlib, the plotting library of this field (an optional dependency, the ``plot`` extra:
+``pip install -e '.[plot]'``; without it, asking for a PNG says so in one line).
 
-The PNG is written with zlib and struct (an RGB raster, lines drawn with Bresenham's algorithm,
-labels in a tiny built-in 3x5 font), which keeps matplotlib out of the kit's dependencies.
+Both charts put a value at the same height (:class:`Scale`): log10 of the loss, with bands for
+0 (or rounding below it) at the bottom and inf at the top, and nan not drawn.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
-import struct
-import zlib
 
 import numpy as np
 
-COLORS = ((220, 50, 47), (38, 139, 210), (133, 153, 0), (211, 54, 130))
 MARKS = ("*", "o", "+", "x")
-FONT = {  # 3x5 glyphs, rows top to bottom
-    "0": "111101101101111", "1": "010110010010111", "2": "111001111100111",
-    "3": "111001111001111", "4": "101101111001001", "5": "111100111001111",
-    "6": "111100111101111", "7": "111001010010010", "8": "111101111101111",
-    "9": "111101111001111", ".": "000000000000010", "-": "000000111000000",
-    "+": "000010111010000", "E": "111100111100111", "Y": "101101010010010",
-    "O": "111101101101111", "U": "101101101101111", "R": "110101110101101",
-    "S": "111100111001111", "F": "111100111100100", "N": "101111111111101",
-    "C": "111100100100111", "P": "111101111100100", "H": "101101111101101",
-    "L": "100100100100111", "G": "111100101101111", "(": "010100100100010",
-    ")": "010001001001010", " ": "000000000000000", "A": "010101111101101",
-    "T": "111010010010010", "I": "111010010010111", "W": "101101111111101",
-    "M": "101111111101101", "D": "110101101101110", "K": "101101110101101",
-    "V": "101101101101010", "B": "110101110101110", "X": "101101010101101",
-    "Z": "111001010100111", "J": "001001001101111", "Q": "111101101111001",
-    "_": "000000000000111", "/": "001001010100100", ":": "000010000010000",
-    "<": "001010100010001", "=": "000111000111000", ",": "000000000010100",
-}
+PLOT_HINT = ("PNG charts need matplotlib: pip install matplotlib (or, in the kit's folder, "
+             "its plot extra: pip install -e '.[plot]')")
+
+
+class PlotUnavailable(Exception):
+    """matplotlib is not installed; the message says how to install it."""
+
+
+def can_plot() -> bool:
+    return importlib.util.find_spec("matplotlib") is not None
 
 
 def number(value: float, digits: int = 3) -> str:
@@ -160,94 +152,30 @@ def terminal_chart(curves: dict, columns=80, height=14, log=True) -> list[str]:
     return lines
 
 
-class _Canvas:
-    def __init__(self, width, height):
-        self.width, self.height = width, height
-        self.pixels = np.full((height, width, 3), 255, dtype=np.uint8)
+def png_chart(curves: dict, target, width=720, height=420, log=True, title="loss") -> None:
+    """Write the curves as a PNG line chart to ``target`` (a path or a binary file), y on a log
+    scale when ``log``; PlotUnavailable without matplotlib."""
+    if not can_plot():
+        raise PlotUnavailable(PLOT_HINT)
+    from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
 
-    def dot(self, x, y, color, size=1):
-        x0, y0 = int(x) - size // 2, int(y) - size // 2
-        self.pixels[max(y0, 0):max(min(y0 + size, self.height), 0),
-                    max(x0, 0):max(min(x0 + size, self.width), 0)] = color
-
-    def line(self, x0, y0, x1, y1, color, size=2):
-        x0, y0, x1, y1 = int(x0), int(y0), int(x1), int(y1)
-        dx, dy = abs(x1 - x0), -abs(y1 - y0)
-        sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
-        error = dx + dy
-        while True:
-            self.dot(x0, y0, color, size)
-            if (x0, y0) == (x1, y1):
-                return
-            twice = 2 * error
-            if twice >= dy:
-                error, x0 = error + dy, x0 + sx
-            if twice <= dx:
-                error, y0 = error + dx, y0 + sy
-
-    def text(self, x, y, text, color=(0, 0, 0), scale=2):
-        for index, char in enumerate(text.upper()):
-            glyph = FONT.get(char, FONT[" "])
-            for bit, on in enumerate(glyph):
-                if on == "1":
-                    self.dot(x + (index * 4 + bit % 3) * scale, y + (bit // 3) * scale, color,
-                             scale)
-
-    def png(self) -> bytes:
-        rows = b"".join(b"\x00" + row.tobytes() for row in self.pixels)
-
-        def chunk(kind, data):
-            body = kind + data
-            return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
-        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
-                chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
-
-
-def png_chart(curves: dict, path, width=720, height=420, log=True, title="LOSS") -> None:
-    """Write the curves as a PNG line chart (y on a log scale when ``log``)."""
     arrays = {name: np.asarray(values, dtype=float) for name, values in curves.items()}
     scale = Scale(arrays.values(), log, band=0.06)
-    canvas = _Canvas(width, height)
-    box = (90, width - 20, 40, height - 50)  # left, right, top, bottom
-    longest = max((a.size for a in arrays.values()), default=1)
-    _png_axes(canvas, scale, box, longest, title + (" (LOG SCALE)" if log else ""))
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100)
+    axes = figure.add_subplot()
     for index, (name, values) in enumerate(arrays.items()):
-        color = COLORS[index % len(COLORS)]
-        _png_curve(canvas, scale.heights(values), box, longest, color, 3 - min(index, 2))
-        legend_x, legend_y = box[1] - 200, 16 + 16 * index
-        canvas.line(legend_x, legend_y, legend_x + 24, legend_y, color, 3)
-        canvas.text(legend_x + 32, legend_y - 4, name)
+        axes.plot(np.arange(values.size), scale.heights(values), label=name,
+                  linewidth=2.5 - 0.8 * min(index, 1), zorder=3 - index)
+    ticks = scale.ticks(most=6)
+    axes.set_yticks([h for h, _ in ticks], [text for _, text in ticks])
+    axes.set_ylim(-0.02, 1.02)
+    axes.set_xlim(0, max(max((a.size for a in arrays.values()), default=1) - 1, 1))
+    axes.set_xlabel("epoch")
+    axes.set_title(title + (" (log scale)" if log else ""))
+    axes.grid(True, color="#dddddd")
     for row, note in enumerate(notes(arrays)):
-        canvas.text(box[0] + 8, box[2] + 8 + 14 * row, note, (120, 120, 120))
-    with open(path, "wb") as handle:
-        handle.write(canvas.png())
-
-
-def _png_axes(canvas, scale, box, longest, title) -> None:
-    """Grid lines at the ticks, labels right-aligned against the y axis, the epoch axis."""
-    left, right, top, bottom = box
-    for height, text in scale.ticks(most=6):
-        y = bottom - (bottom - top) * height
-        canvas.line(left, y, right, y, (200, 200, 200), 1)
-        canvas.text(left - 8 - 8 * len(text), y - 4, text)
-    canvas.line(left, bottom, right, bottom, (0, 0, 0), 2)
-    canvas.line(left, top, left, bottom, (0, 0, 0), 2)
-    canvas.text(left, bottom + 12, "0")
-    last = str(max(longest - 1, 0))
-    canvas.text(right - 8 * len(last), bottom + 12, last)
-    canvas.text((left + right) // 2 - 20, bottom + 28, "EPOCH")
-    canvas.text(left, 12, title)
-
-
-def _png_curve(canvas, heights, box, longest, color, size) -> None:
-    """Line segments between neighbouring drawable points; a nan breaks the line."""
-    left, right, top, bottom = box
-    points = [(left + (right - left) * i / max(longest - 1, 1), bottom - (bottom - top) * h)
-              if np.isfinite(h) else None for i, h in enumerate(heights)]
-    for start, end in zip(points, points[1:]):
-        if start and end:
-            canvas.line(*start, *end, color, size)
-    if len(points) == 1 and points[0]:
-        canvas.dot(*points[0], color, size + 2)
+        axes.text(0.02, 0.04 + 0.06 * row, note, transform=axes.transAxes, color="#777777")
+    if arrays:
+        axes.legend()
+    figure.tight_layout()
+    figure.savefig(target, format="png")

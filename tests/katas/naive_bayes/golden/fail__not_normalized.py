@@ -1,0 +1,41 @@
+"""Classic mistake: no normalization. predict_log_proba returns the joint log-likelihood log P(c) + log p(x | c)
+itself, whose rows do not log-sum-exp to 0. predict (an argmax) is unaffected. The log-probability
+checks must say to subtract logsumexp, and scaling X by 10 shifts every row."""
+# expect-failing: log_proba_values, log_proba_finite_under_underflow, zero_variance_within_class, string_classes, invariances
+
+import numpy as np
+
+
+class GaussianNB:
+    def __init__(self, var_smoothing=1e-9):
+        self.var_smoothing = var_smoothing
+
+    def fit(self, X, y):
+        self.classes_, codes = np.unique(y, return_inverse=True)
+        Y = (codes[:, None] == np.arange(len(self.classes_))[None, :]).astype(float)  # (n, C)
+        counts = Y.sum(axis=0)
+        self.class_prior_ = counts / X.shape[0]
+        self.theta_ = (Y.T @ X) / counts[:, None]
+        residual = X - self.theta_[codes]                  # each row minus its class mean
+        self.var_ = (Y.T @ residual ** 2) / counts[:, None]
+        self.var_ = self.var_ + self.var_smoothing * np.var(X, axis=0).max()
+        return self
+
+    def predict_log_proba(self, X):
+        z = (X[:, None, :] - self.theta_[None, :, :]) ** 2 / self.var_[None, :, :]
+        jll = np.log(self.class_prior_) - 0.5 * (
+            np.sum(np.log(2 * np.pi * self.var_), axis=1)[None, :] + z.sum(axis=2))
+        return jll                                  # log P(c) + log p(x | c)
+
+    def predict(self, X):
+        return self.classes_[np.argmax(self.predict_log_proba(X), axis=1)]
+
+
+QUIZ_ANSWERS = {
+    "log_space": "c",
+    "epsilon_value": 4e-9,
+    "naive_assumption": "b",
+    "logsumexp_shift": -0.3133,
+    "prior_effect": "a",
+    "parameter_count": 63,
+}

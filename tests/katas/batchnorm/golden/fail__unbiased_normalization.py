@@ -1,0 +1,51 @@
+"""Normalizes the batch with the unbiased variance (ddof=1), in batch norm and layer norm. The
+spec normalizes with the biased one (only running_var stores the unbiased one). The value checks
+name the ddof; the per-feature variance is (N - 1) / N instead of about 1."""
+# expect-failing: train_forward_values, normalized_statistics, backward_values, backward_matches_finite_differences, constant_feature_stays_finite, layer_norm_values
+
+import numpy as np
+
+
+class BatchNorm1d:
+    def __init__(self, num_features, eps=1e-5, momentum=0.1):
+        self.eps = eps
+        self.momentum = momentum
+        self.gamma = np.ones(num_features)
+        self.beta = np.zeros(num_features)
+        self.running_mean = np.zeros(num_features)
+        self.running_var = np.ones(num_features)
+
+    def forward(self, x, training=True):
+        if not training:
+            return self.gamma * (x - self.running_mean) / np.sqrt(self.running_var + self.eps) \
+                + self.beta
+        mu = x.mean(axis=0)
+        var = x.var(axis=0, ddof=1)
+        self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * mu
+        self.running_var = (1 - self.momentum) * self.running_var + self.momentum * var
+        self.inv = 1 / np.sqrt(var + self.eps)
+        self.x_hat = (x - mu) * self.inv
+        return self.gamma * self.x_hat + self.beta
+
+    def backward(self, dout):
+        n = len(dout)
+        g = dout * self.gamma
+        dx = self.inv * (g - g.mean(axis=0) - self.x_hat * (g * self.x_hat).sum(axis=0) / (n - 1))
+        return dx, (dout * self.x_hat).sum(axis=0), dout.sum(axis=0)
+
+
+def layer_norm(x, gamma, beta, eps=1e-5):
+    mu = x.mean(axis=-1, keepdims=True)
+    var = x.var(axis=-1, ddof=1, keepdims=True)
+    return gamma * (x - mu) / np.sqrt(var + eps) + beta
+
+
+QUIZ_ANSWERS = {
+    "dx_of_constant_dout": "c",
+    "running_var_after_one_step": 1.0666667,
+    "why_running_stats": "a",
+    "tiny_variance_std": 0.3015113,
+    "constant_feature_output": "d",
+    "layer_norm_in_transformers": "b",
+    "bias_before_batchnorm": "c",
+}

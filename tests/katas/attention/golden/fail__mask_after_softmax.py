@@ -1,0 +1,53 @@
+"""Takes the softmax over ALL keys (stable, with the maximum of the whole row), then zeroes the
+masked weights and renormalizes the rest. Mathematically the same weights, and right up to
+rounding on ordinary data, but the masked (future) scores still take part: changing later
+tokens changes earlier outputs in the last bits, and when a masked score is far above the
+allowed ones the allowed weights underflow to 0. The grader must fail causality and the
+large-scores check."""
+# expect-failing: causality, large_scores_stay_finite
+
+import numpy as np
+
+
+def attention(Q, K, V, mask=None):
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights = e / e.sum(axis=-1, keepdims=True)
+    if mask is not None:
+        weights = weights * mask
+        total = weights.sum(axis=-1, keepdims=True)
+        weights = weights / np.where(total > 0, total, 1.0)
+    return weights @ V, weights
+
+
+class MultiHeadAttention:
+    def __init__(self, d_model, n_heads, seed=0):
+        if d_model % n_heads != 0:
+            raise ValueError("n_heads must divide d_model")
+        self.d_model, self.n_heads = d_model, n_heads
+        rng = np.random.default_rng(seed)
+        std = 1 / np.sqrt(d_model)
+        self.W_q = rng.normal(0.0, std, size=(d_model, d_model))
+        self.W_k = rng.normal(0.0, std, size=(d_model, d_model))
+        self.W_v = rng.normal(0.0, std, size=(d_model, d_model))
+        self.W_o = rng.normal(0.0, std, size=(d_model, d_model))
+
+    def forward(self, x, causal=False):
+        B, T, D = x.shape
+        hd = D // self.n_heads
+        split = lambda z: z.reshape(B, T, self.n_heads, hd).transpose(0, 2, 1, 3)
+        mask = np.tril(np.ones((T, T), dtype=bool)) if causal else None
+        out, _ = attention(split(x @ self.W_q), split(x @ self.W_k), split(x @ self.W_v), mask)
+        return out.transpose(0, 2, 1, 3).reshape(B, T, D) @ self.W_o
+
+
+QUIZ_ANSWERS = {
+    "score_spread": 8,
+    "why_scale": "b",
+    "zero_queries": 4,
+    "fully_masked_nan": "c",
+    "reshape_heads": "d",
+    "permute_tokens": "a",
+    "weights_memory": 67108864,
+    "causal_first_token": "b",
+}

@@ -121,14 +121,20 @@ def _what_grows(candidate, before: dict, after: dict) -> str:
         growth[int(key)]["builtins"] = {
             name: items - old.get("builtins", {}).get(name, 0)
             for name, items in work.get("builtins", {}).items()}
-    worst = max(growth, key=lambda k: sum(v for p, v in growth[k].items() if p != "builtins"),
-                default=None)
-    if worst is None or sum(v for p, v in growth[worst].items() if p != "builtins") <= 0:
+    def total(line):
+        return sum(v for part, v in growth[line].items() if part != "builtins")
+    most = max(map(total, growth), default=0)
+    # A loop's body (and what it calls) repeats as often as its header: name the loop itself
+    # when one of the learner's loops repeats more; else the line that grew most.
+    loops = [line for line in growth if growth[line]["own"] > 0 and _is_loop(candidate, line)]
+    worst = max(loops, key=lambda line: (growth[line]["own"], -line)) if loops else \
+        max(growth, key=lambda line: (total(line), -line), default=None)
+    if worst is None or most <= 0:
         return ("a NumPy helper calls back into Python for each element (np.vectorize, "
                 "np.apply_along_axis, np.frompyfunc?).")
     part = growth[worst]
     code = _line_text(candidate, worst)
-    if part["own"] > 0:  # the learner's own loop: say that first, it is what to rewrite
+    if part["own"] > 0 and part["library"] <= part["own"]:  # the learner's own loop
         return f"line {worst} of your file{code} runs {part['own']} more times."
     if part["items"] >= part["library"] and part["builtins"]:
         name = max(part["builtins"], key=part["builtins"].get)
@@ -138,6 +144,11 @@ def _what_grows(candidate, before: dict, after: dict) -> str:
     return (f"line {worst} of your file{code} makes library code run Python for each element "
             f"({part['library']} more steps: np.vectorize, np.apply_along_axis, a NumPy "
             "function called once per row?).")
+
+
+def _is_loop(candidate, number: int) -> bool:
+    text = _line_text(candidate, number).strip(" (`)")
+    return text.startswith(("for ", "while ", "async for ")) or " for " in text
 
 
 def _line_text(candidate, number: int) -> str:

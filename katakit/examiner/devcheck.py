@@ -1,9 +1,10 @@
 """Prove a kata is sound, as ``python grader.py dev check [KATA ...]`` does for authors.
 
 For each kata: the manifest loads and is complete (statement, stub, reference, checks, at
-least 4 hints pointing at real checks, at least 5 quiz questions with explanations, a stub
-that asks every question and a reference that answers them right, a quiz whose right choice is
-not the longest option in more than half of its questions, the README row in step); then the
+least 4 hints pointing at real checks, at least 5 quiz questions with explanations, at least
+4 follow-up questions for the mock interview, a stub that asks every question and a
+reference that answers them right, a quiz whose right choice is not the longest option in
+more than half of its questions, the README row in step); then the
 reference is graded (it must pass), the untouched stub (it must be ``todo``, nothing failing)
 and every golden submission (it must get the verdict its name states and exactly the failing
 checks its ``# expect-failing:`` line lists). Goldens are graded at one fixed seed, each in its
@@ -29,7 +30,7 @@ from katakit.results import FAILING
 from katakit.text import source_text
 
 GOLDEN_SEED = 7
-MIN_HINTS, MIN_QUIZ = 4, 5
+MIN_HINTS, MIN_QUIZ, MIN_FOLLOW_UPS = 4, 5, 4
 EXPECT = re.compile(r"^# expect-failing:(.*)$", re.MULTILINE)
 README_START, README_END = "<!-- katas:start -->", "<!-- katas:end -->"
 
@@ -150,6 +151,9 @@ def check_manifest(slug: str) -> list[Finding]:
             problem("manifest", f"hint {number} points at checks that do not exist: "
                                 f"{', '.join(sorted(unknown))}")
     found += _quiz_findings(kata, ids)
+    if len(kata.follow_ups) < MIN_FOLLOW_UPS:
+        problem("manifest", f"{len(kata.follow_ups)} follow-up questions for the mock "
+                            f"interview; write at least {MIN_FOLLOW_UPS} ([[follow_up]])")
     golden_names = [p.stem for p in goldens(kata)]
     if sum(n.startswith("pass__") for n in golden_names) < 2 or \
             sum(n.startswith("fail__") for n in golden_names) < 3:

@@ -27,7 +27,7 @@ class MiniBatchSGD:
         rng = np.random.default_rng(seed), created once. Each epoch: record the full-data MSE
         of the current parameters, then order = rng.permutation(n), and for each consecutive
         slice of `batch_size` indices of order (the last one may be smaller, size m) update
-        w -= lr * (2/m) * Xb.T @ err and b -= lr * (2/m) * sum(err), err = Xb @ w + b - yb.
+        w -= lr * (2/m) * Xb.T @ err and b -= lr * (2/m) * np.sum(err), err = Xb @ w + b - yb.
         Return the list of `epochs` losses.
         """
         # TODO

@@ -24,7 +24,7 @@ class RidgeRegression:
         raise NotImplementedError("TODO: predict")
 
     def compute_loss(self, y_hat, y):
-        """mean((y_hat - y) ** 2) + alpha * sum(w ** 2) with the current w, as a float.
+        """np.mean((y_hat - y) ** 2) + alpha * np.sum(w ** 2) with the current w, as a float.
         The bias is not penalized."""
         # TODO
         raise NotImplementedError("TODO: compute_loss")
@@ -32,7 +32,7 @@ class RidgeRegression:
     def compute_gradients(self, X, y, y_hat):
         """Return (dw, db) of the ridge loss at the current w:
         dw = (2/n) X.T @ (y_hat - y) + 2 * alpha * w, shape (n_features,);
-        db = (2/n) * sum(y_hat - y), a float."""
+        db = (2/n) * np.sum(y_hat - y), a float."""
         # TODO
         raise NotImplementedError("TODO: compute_gradients")
 

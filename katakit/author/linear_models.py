@@ -1,22 +1,27 @@
 """Helpers for katas about linear models ``y_hat = X @ w + b`` trained by gradient descent.
 
-Shared by linear_regression, ridge_regression and minibatch_sgd (and any kata of that family):
-test data, coercing a returned loss history, comparing trajectories, the predict check, the
-family's standard checks (built on :mod:`katakit.author.standard`) and the `compare` scenario.
-Nothing here is specific to one kata.
+Shared by linear_regression, ridge_regression and minibatch_sgd (gd_convergence uses the
+Hessian and least-squares helpers), and any kata of that family: test data, the Hessian and
+its stable learning rate, coercing a returned loss history, where fit starts (random
+initialization, a reset inside fit: the most specific evidence, said first by every check that
+compares losses), comparing trajectories and naming the known-wrong one, the family's checks
+(first step, trajectory, continuing a fit, predict, and the standard ones built on
+:mod:`katakit.author.standard`) and the `compare` scenario. Nothing here is specific to one
+kata.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from katakit.author import standard
-from katakit.author.checks import fail
+from katakit.author import precision, standard
+from katakit.author.checks import check, fail
 from katakit.author.measure import Workload, call, stored
 from katakit.author.scenario import Metric
 from katakit.author.values import (as_array, as_float, as_vector, close, data_note, returned,
                                    worst_gap)
 from katakit.candidate.client import LearnerObject
+from katakit.candidate.errors import LearnerRaised
 
 
 def make_data(rng, n, d, noise=0.5, offset=0.0):
@@ -26,10 +31,18 @@ def make_data(rng, n, d, noise=0.5, offset=0.0):
     return X, y
 
 
-def largest_stable_lr(X) -> float:
-    """2 / largest eigenvalue of the MSE Hessian (2/n) [X 1]^T [X 1]."""
-    design = np.column_stack([X, np.ones(len(X))])
-    return 2 / np.linalg.eigvalsh(2 / len(X) * design.T @ design)[-1]
+def hessian(X, alpha=0.0, bias_penalized=False) -> np.ndarray:
+    """Hessian of the loss in [w, b]: (2/n) [X 1]^T [X 1], plus 2 alpha on the diagonal of w
+    (and of b too when ``bias_penalized``) for ridge."""
+    n, d = X.shape
+    design = np.column_stack([X, np.ones(n)])
+    penalty = np.append(np.ones(d), 1.0 if bias_penalized else 0.0)
+    return 2 / n * design.T @ design + 2 * alpha * np.diag(penalty)
+
+
+def largest_stable_lr(X, alpha=0.0) -> float:
+    """2 / the largest eigenvalue of the Hessian: gradient descent diverges above it."""
+    return 2 / np.linalg.eigvalsh(hessian(X, alpha))[-1]
 
 
 def as_history(value, epochs: int, what="fit(...)") -> np.ndarray:
@@ -77,6 +90,199 @@ def check_predict_values(candidate, rng, seed, class_name, **init_kwargs) -> Non
         hint = " (b is missing)" if close(y_hat, X @ w) else ""
         fail(f"predict(X) is not X @ w + b{hint}: {worst_gap(y_hat, X @ w + b)} "
              f"{data_note(seed, X=X)}")
+
+
+# --- where fit starts: the most specific evidence, said first ---------------------------------
+#
+# A model that does not start at zeros (random initialization) or a fit that does not start
+# from the model's current parameters (it resets them) makes every later loss differ from the
+# reference's. The checks that compare losses read the parameters fit starts from before
+# anything else, so that each of them names that cause instead of guessing at the trajectory.
+
+def parameters(model, d: int):
+    """The model's ``(w, b)`` as a (d,) float array and a float, or None when they cannot be
+    read that way (the shape checks say why)."""
+    try:
+        w, b = model.get("w"), model.get("b")
+    except LearnerRaised:
+        return None
+    if isinstance(w, LearnerObject) or isinstance(b, (LearnerObject, str, bool)):
+        return None
+    try:
+        w, b = np.asarray(w, dtype=float), float(np.asarray(b, dtype=float))
+    except (TypeError, ValueError):
+        return None
+    return (w, b) if w.shape == (d,) else None
+
+
+def fresh_model(candidate, cls: str, d: int, **init_kwargs):
+    """A new ``cls(d, **init_kwargs)``, after checking that it starts at w = 0 and b = 0: with
+    random initial weights every loss differs from the reference's, and each check that
+    compares losses says so first."""
+    model = candidate.new(cls, d, **init_kwargs)
+    start = parameters(model, d)
+    if start is not None and (np.any(start[0] != 0) or start[1] != 0):
+        w, b = start
+        shown = np.array2string(np.round(w, 4), separator=", ")
+        fail(f"a new {cls}({d}) starts at w = {shown}, b = {b:.4g}: random initial weights "
+             "instead of zeros, so every loss of fit differs from gradient descent's from "
+             "zero, whatever the rest of your code does. Initialise "
+             "self.w = np.zeros(n_features) and self.b = 0.0 in __init__ (see "
+             "init_parameters).")
+    return model
+
+
+def loss_at(X, y, w, b, alpha=0.0) -> float:
+    """The family's loss at (w, b): the MSE, plus alpha * np.sum(w**2) for ridge."""
+    return float(np.mean((X @ w + b - y) ** 2) + alpha * np.sum(np.square(w)))
+
+
+def restart_reason(first_loss, start, X, y, alpha=0.0) -> str:
+    """'' unless ``first_loss`` (history[0] of a fit that began at ``start`` = (w, b), nonzero)
+    is the loss at w = 0, b = 0: then fit reset the parameters."""
+    if start is None or not (np.any(start[0] != 0) or start[1] != 0):
+        return ""
+    if close(first_loss, loss_at(X, y, *start, alpha)):
+        return ""
+    if close(first_loss, loss_at(X, y, np.zeros_like(start[0]), 0.0, alpha), rtol=1e-9):
+        return ("fit started again from w = 0, b = 0 instead of the parameters the model "
+                "held: do not reset w and b inside fit (set them once, in __init__), so that "
+                "fit continues from the current parameters")
+    return ""
+
+
+def reference_history(reference, cls: str, X, y, init_kwargs=None, **fit_kwargs):
+    """The reference model's loss history from a new ``cls(d, **init_kwargs)``."""
+    model = getattr(reference, cls)(X.shape[1], **(init_kwargs or {}))
+    return np.array(model.fit(X, y, **fit_kwargs), dtype=float)
+
+
+def continues_check(cls: str, data_offset=0.0, fit_kwargs=None, n=50, lr=0.02,
+                    name_variant=None, explain=None, **init_kwargs):
+    """A second ``fit(epochs=5)`` continues where the first stopped: its history equals the
+    reference's epochs 5-9 of one ``fit(epochs=10)``. When the histories differ for another
+    reason than a reset, ``name_variant(history, X, y, lr, epochs, skip)`` (the kata's
+    known-wrong trajectories, their first ``skip`` epochs left out) or ``explain(candidate)``
+    may name the mistake."""
+    fit_kwargs = {"lr": lr, **(fit_kwargs or {})}
+    alpha = init_kwargs.get("alpha", 0.0)
+
+    def test(candidate, reference, rng, seed):
+        d = 3
+        X, y = make_data(rng, n, d, offset=data_offset)
+        model = fresh_model(candidate, cls, d, **init_kwargs)
+        as_history(model.call("fit", X, y, epochs=5, **fit_kwargs), 5, "fit(X, y, epochs=5)")
+        start = parameters(model, d)
+        second = as_history(model.call("fit", X, y, epochs=5, **fit_kwargs), 5,
+                            "a second fit(X, y, epochs=5)")
+        expected = reference_history(reference, cls, X, y, init_kwargs, epochs=10,
+                                     **fit_kwargs)[5:]
+        if same_trajectory(second, expected):
+            return
+        late = reference_history(reference, cls, X, y, init_kwargs, epochs=11,
+                                 **fit_kwargs)[6:]
+        reason = (restart_reason(second[0], start, X, y, alpha)
+                  or ("each loss is recorded after the update instead of before it"
+                      if same_trajectory(second, late) else "")
+                  or precision.cause(second, expected)
+                  or (name_variant(second, X, y, lr, 10, 5) if name_variant else "")
+                  or (explain(candidate) if explain else "")
+                  or precision.explain_gap(second, expected))
+        fail(f"after fit(epochs=5), a second fit(epochs=5) should pick up where the first "
+             f"stopped (the reference's losses of epochs 5-9), but yours differ: {reason} "
+             f"{data_note(seed, X=X, y=y)}")
+
+    test.__doc__ = "A second call to fit continues from the current w and b instead of " \
+                   "starting over."
+    return check("convergence")(test)
+
+
+# --- comparing loss histories ---------------------------------------------------------------
+
+def first_difference(history, expected) -> int:
+    """The first epoch at which two equally long histories differ beyond float re-ordering."""
+    return int(np.argmax(~np.isclose(history, expected, rtol=1e-8,
+                                     atol=1e-10 * abs(expected[0]), equal_nan=True)))
+
+
+def closest_variant(history, replays: dict, scale: float, threshold=1e-5) -> str:
+    """The meaning of the known-wrong history (``replays``: meaning -> a function replaying it)
+    nearest to ``history``, relative to ``scale``, when it is within ``threshold``; else ''."""
+    best, best_gap = "", np.inf
+    for meaning, replay in replays.items():
+        with np.errstate(all="ignore"):
+            gap = float(np.nanmax(np.abs(replay() - history) / scale))
+        if np.isfinite(gap) and gap < best_gap:
+            best, best_gap = meaning, gap
+    return best if best_gap < threshold else ""
+
+
+def first_step_check(cls: str, gradient_mistake, data_offset=0.0, **init_kwargs):
+    """From zero, the first loss is mean(y**2) and one epoch moves w to lr*(2/n) X.T @ y and b
+    to lr*(2/n) np.sum(y) (a penalty on w is 0 there). ``gradient_mistake(kata, dw, db, X, y,
+    y_hat, w, b)`` names what is wrong with the gradient the step was taken with, or ''."""
+    alpha = init_kwargs.get("alpha", 0.0)
+    penalty = " (the penalty is 0 at w = 0)" if alpha else ""
+
+    def test(candidate, rng, seed, kata):
+        n, d, lr = 30, 3, 0.05
+        X, y = make_data(rng, n, d, offset=data_offset)
+        note = data_note(seed, X=X, y=y)
+        model = fresh_model(candidate, cls, d, **init_kwargs)
+        history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
+        w, b = as_vector(model.get("w"), d, "w after one epoch"), as_float(model.get("b"), "b")
+        first_loss = float(np.mean(y ** 2))
+        expected_w, expected_b = lr * 2 / n * X.T @ y, lr * 2 / n * float(np.sum(y))
+        if not close(history[0], first_loss, rtol=1e-12):
+            meaning = precision.cause(history[0], first_loss)
+            if close(history[0], loss_at(X, y, expected_w, expected_b, alpha)):
+                meaning = "the loss after the update: record the loss first, then update"
+            elif close(history[0], first_loss / 2):
+                meaning = "half of it: the 1/(2n) convention; this spec uses plain MSE"
+            fail(f"the first recorded loss is {history[0]:.12g}, but with w = 0 and b = 0 it "
+                 f"must be mean(y**2) = {first_loss:.12g}{penalty}"
+                 f"{': ' + meaning if meaning else ''} {note}")
+        if close(w, 0) and close(b, 0):
+            fail(f"after one epoch w and b are still zero: fit must update them {note}")
+        if not (close(w, expected_w) and close(b, expected_b)):
+            mistake = gradient_mistake(kata, -w / lr, -b / lr, X, y, np.zeros(n), np.zeros(d),
+                                       0.0)
+            fail(f"one epoch from zero should give w = lr*(2/n)*X.T@y and b = "
+                 f"lr*(2/n)*np.sum(y){penalty}: "
+                 f"{mistake or worst_gap(np.append(w, b), np.append(expected_w, expected_b))}"
+                 f" (lr={lr}, {note[1:-1]}). Update with w = w - lr * dw, b = b - lr * db.")
+
+    test.__doc__ = ("From zero parameters, the first loss is mean(y**2) and one epoch moves w "
+                    "to lr * (2/n) X.T @ y and b to lr * (2/n) np.sum(y)"
+                    + (" (the penalty gradient is 0 at w = 0)." if alpha else "."))
+    return check("convergence")(test)
+
+
+def trajectory_check(cls: str, name_variant, method: str, how: str, lr=0.02, epochs=40,
+                     data_offset=0.0, **init_kwargs):
+    """The whole loss history of a new model's ``fit`` equals the reference's (before
+    convergence); ``name_variant(history, X, y, lr, epochs)`` names a known-wrong one, and
+    ``how`` says what each epoch does."""
+    shown = "".join(f"{k}={v}, " for k, v in init_kwargs.items())
+
+    def test(candidate, reference, rng, seed):
+        n, d = 80, 4
+        X, y = make_data(rng, n, d, offset=data_offset)
+        model = fresh_model(candidate, cls, d, **init_kwargs)
+        history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
+                             f"fit(X, y, lr={lr}, epochs={epochs})")
+        expected = reference_history(reference, cls, X, y, init_kwargs, lr=lr, epochs=epochs)
+        if same_trajectory(history, expected):
+            return
+        differs = first_difference(history, expected)
+        meaning = precision.cause(history, expected) or name_variant(history, X, y, lr, epochs)
+        fail(f"the loss history is not {method}'s{': ' + meaning if meaning else ''}. It first "
+             f"differs at epoch {differs}: yours {history[differs]:.10g}, expected "
+             f"{expected[differs]:.10g} ({shown}lr={lr}, {data_note(seed, X=X, y=y)[1:-1]}). "
+             f"{how}")
+
+    test.__doc__ = f"The whole loss history, before convergence, follows {method}."
+    return check("convergence")(test)
 
 
 def least_squares(X, y):

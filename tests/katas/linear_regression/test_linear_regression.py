@@ -9,10 +9,13 @@ from __future__ import annotations
 import numpy as np
 
 from katakit.author import (as_float, as_vector, check, close, data_note, factor_mistake, fail,
-                            precision_note, returned, worst_gap)
-from katakit.author.linear_models import (as_history, check_predict_values, inputs_untouched_check,
-                                          largest_stable_lr, make_data, output_shapes_check,
-                                          same_trajectory, speed_check, work_at,
+                            precision, returned, worst_gap)
+from katakit.author.linear_models import (as_history, check_predict_values, closest_variant,
+                                          continues_check, first_difference, first_step_check,
+                                          fresh_model, inputs_untouched_check,
+                                          largest_stable_lr, least_squares, make_data,
+                                          output_shapes_check, parameters, same_trajectory,
+                                          speed_check, trajectory_check, work_at,
                                           zero_init_check)
 from katakit.author.standard import no_loop
 
@@ -20,12 +23,12 @@ CLASS = "LinearRegression"
 FIX_GRADIENT = "dw = (2 / n) * X.T @ (y_hat - y) and db = (2 / n) * np.sum(y_hat - y)"
 
 
-def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0):
+def reference_fit(reference, X, y, lr, epochs, w=None, b=0.0) -> np.ndarray:
+    """The reference's loss history, from zero or from (w, b)."""
     model = reference.LinearRegression(X.shape[1])
     if w is not None:
         model.w, model.b = np.array(w, dtype=float), float(b)
-    history = model.fit(X, y, lr=lr, epochs=epochs)
-    return np.array(history), model.w, model.b
+    return np.array(model.fit(X, y, lr=lr, epochs=epochs))
 
 
 # --- shapes ---------------------------------------------------------------------------------
@@ -68,15 +71,17 @@ def test_loss_values(candidate, rng, seed):
          f"{data_note(seed, y=y, y_hat=y_hat)}")
 
 
-def gradient_mistake(kata, dw, db, expected_dw, expected_db, n) -> str:
-    """Name the classic mistake that explains a wrong gradient, or ''."""
-    return factor_mistake(kata.mistakes["gradient"], {"dw": (dw, expected_dw),
-                                                      "db": (db, expected_db)}, n=n)
+def gradient_mistake(kata, dw, db, X, y, y_hat, w=None, b=None) -> str:
+    """Name the classic mistake that explains a wrong gradient at y_hat, or ''."""
+    n = len(y)
+    return factor_mistake(kata.mistakes["gradient"],
+                          {"dw": (dw, 2 / n * X.T @ (y_hat - y)),
+                           "db": (db, 2 / n * float(np.sum(y_hat - y)))}, n=n)
 
 
 @check("correctness")
 def test_gradient_values(candidate, rng, seed, kata):
-    """compute_gradients returns dw = (2/n) X.T @ (y_hat - y) and db = (2/n) sum(y_hat - y)."""
+    """compute_gradients returns dw = (2/n) X.T @ (y_hat - y) and db = (2/n) np.sum(y_hat - y)."""
     n, d = 40, 3
     X, y = make_data(rng, n, d)
     y_hat = rng.normal(size=n)
@@ -89,7 +94,7 @@ def test_gradient_values(candidate, rng, seed, kata):
     expected_dw, expected_db = 2 / n * X.T @ (y_hat - y), 2 / n * float(np.sum(y_hat - y))
     if close(dw, expected_dw) and close(db, expected_db):
         return
-    mistake = gradient_mistake(kata, dw, db, expected_dw, expected_db, n)
+    mistake = gradient_mistake(kata, dw, db, X, y, y_hat)
     gap = worst_gap(np.append(dw, db), np.append(expected_dw, expected_db))
     fail(f"{mistake or 'wrong gradients'}: {gap} {data_note(seed, X=X, y=y)}. "
          f"Fix: {FIX_GRADIENT}.")
@@ -97,35 +102,7 @@ def test_gradient_values(candidate, rng, seed, kata):
 
 # --- convergence ----------------------------------------------------------------------------
 
-@check("convergence")
-def test_first_step(candidate, rng, seed, kata):
-    """From zero parameters, the first loss is mean(y**2) and one epoch moves w to
-    lr * (2/n) X.T @ y and b to lr * (2/n) sum(y)."""
-    n, d, lr = 30, 3, 0.05
-    X, y = make_data(rng, n, d)
-    note = data_note(seed, X=X, y=y)
-    model = candidate.new(CLASS, d)
-    history = as_history(model.call("fit", X, y, lr=lr, epochs=1), 1, "fit(X, y, epochs=1)")
-    w, b = as_vector(model.get("w"), d, "w after one epoch"), as_float(model.get("b"), "b")
-    first_loss = float(np.mean(y ** 2))
-    expected_w, expected_b = lr * 2 / n * X.T @ y, lr * 2 / n * float(np.sum(y))
-    if not close(history[0], first_loss, rtol=1e-12):
-        after = float(np.mean((X @ expected_w + expected_b - y) ** 2))
-        meaning = {True: "the loss after the update: record the loss first, then update"}.get(
-            close(history[0], after), "")
-        if close(history[0], first_loss / 2):
-            meaning = "half of it: the 1/(2n) convention; this spec uses plain MSE"
-        meaning = meaning or precision_note(history[0], first_loss)[2:]
-        fail(f"the first recorded loss is {history[0]:.12g}, but with w = 0 and b = 0 it must "
-             f"be mean(y**2) = {first_loss:.12g}{': ' + meaning if meaning else ''} {note}")
-    if close(w, 0) and close(b, 0):
-        fail(f"after one epoch w and b are still zero: fit must update them {note}")
-    if not (close(w, expected_w) and close(b, expected_b)):
-        mistake = gradient_mistake(kata, -w / lr, -b / lr, -expected_w / lr, -expected_b / lr,
-                                   n)
-        fail(f"one epoch from zero should give w = lr*(2/n)*X.T@y and b = lr*(2/n)*sum(y): "
-             f"{mistake or worst_gap(np.append(w, b), np.append(expected_w, expected_b))} "
-             f"{note}. Update with w = w - lr * dw, b = b - lr * db.")
+test_first_step = first_step_check(CLASS, gradient_mistake)
 
 
 def variant_history(X, y, lr, epochs, grad_scale=1.0, loss_after=False, loss_scale=1.0,
@@ -158,58 +135,21 @@ VARIANTS = {
 }
 
 
-def closest_variant(history, X, y, lr, epochs) -> str:
-    scale = float(np.mean(y ** 2))
-    best, best_gap = "", np.inf
-    for meaning, options in VARIANTS.items():
-        options = dict(options)
-        if options.get("grad_scale", 1.0) is None:  # 2 X.T @ err is n times (2/n) X.T @ err
-            options["grad_scale"] = len(y)
-        with np.errstate(all="ignore"):
-            candidate = variant_history(X, y, lr, epochs, **options)
-            gap = float(np.nanmax(np.abs(candidate - history) / scale))
-        if np.isfinite(gap) and gap < best_gap:
-            best, best_gap = meaning, gap
-    return best if best_gap < 1e-5 else ""
+def name_variant(history, X, y, lr, epochs, skip=0) -> str:
+    """The known-wrong version of batch GD whose epochs skip.. produced ``history``, or ''."""
+    replays = {meaning: (lambda options=options: variant_history(
+        X, y, lr, epochs, **{**options, "grad_scale": options.get("grad_scale", 1.0) or len(y)}
+    )[skip:]) for meaning, options in VARIANTS.items()}  # grad_scale None: 2 X.T @ err
+    return closest_variant(history, replays, float(np.mean(y ** 2)))
 
 
-@check("convergence")
-def test_trajectory(candidate, reference, rng, seed):
-    """The whole loss history, before convergence, follows batch gradient descent."""
-    n, d, lr, epochs = 80, 4, 0.02, 40
-    X, y = make_data(rng, n, d)
-    history = as_history(candidate.new(CLASS, d).call("fit", X, y, lr=lr, epochs=epochs),
-                         epochs, f"fit(X, y, lr={lr}, epochs={epochs})")
-    expected = reference_fit(reference, X, y, lr, epochs)[0]
-    if same_trajectory(history, expected):
-        return
-    differs = int(np.argmax(~np.isclose(history, expected, rtol=1e-8, equal_nan=True)))
-    meaning = closest_variant(history, X, y, lr, epochs)
-    fail(f"the loss history is not batch gradient descent's"
-         f"{': ' + meaning if meaning else ''}. It first differs at epoch {differs}: yours "
-         f"{history[differs]:.10g}, expected {expected[differs]:.10g} "
-         f"(lr={lr}, {data_note(seed, X=X, y=y)[1:-1]}). Each epoch: predict with the current "
-         "w and b, record the loss, then step both by -lr times the full-batch gradient.")
+test_trajectory = trajectory_check(
+    CLASS, name_variant, "batch gradient descent",
+    "Each epoch: predict with the current w and b, record the loss, then step both by -lr "
+    "times the full-batch gradient.")
 
 
-@check("convergence")
-def test_continues_from_current_parameters(candidate, reference, rng, seed):
-    """A second call to fit continues from the current w and b instead of starting over."""
-    n, d, lr = 50, 3, 0.02
-    X, y = make_data(rng, n, d)
-    model = candidate.new(CLASS, d)
-    as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "fit(X, y, epochs=5)")
-    second = as_history(model.call("fit", X, y, lr=lr, epochs=5), 5, "a second fit(...)")
-    expected = reference_fit(reference, X, y, lr, 10)[0][5:]
-    if same_trajectory(second, expected):
-        return
-    restarted = close(second[0], np.mean(y ** 2), rtol=1e-9)
-    reason = ("the second call started again from zero: do not reset w and b inside fit, "
-              "initialise them in __init__" if restarted else
-              f"its first loss is {second[0]:.12g}, expected {expected[0]:.12g}"
-              + precision_note(second, expected))
-    fail(f"after fit(epochs=5), another fit(epochs=5) should pick up where the first stopped; "
-         f"{reason} {data_note(seed, X=X, y=y)}")
+test_continues_from_current_parameters = continues_check(CLASS, name_variant=name_variant)
 
 
 @check("convergence")
@@ -221,11 +161,10 @@ def test_reaches_least_squares(candidate, reference, rng, seed):
     X = X * np.array([1.0, 2.5, 6.0])  # unequal scales: GD needs hundreds of epochs to settle
     lr = largest_stable_lr(X) / 2
     epochs = 1500
-    model = candidate.new(CLASS, d)
+    model = fresh_model(candidate, CLASS, d)
     history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
                          f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
-    design = np.column_stack([X, np.ones(n)])
-    optimum = np.linalg.lstsq(design, y, rcond=None)[0]
+    optimum = least_squares(X, y)[0]
     found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
     if not np.all(np.isfinite(found)):
         fail(f"after {epochs} epochs at lr={lr:.3g}, half the largest stable rate for the "
@@ -241,35 +180,58 @@ def test_reaches_least_squares(candidate, reference, rng, seed):
         rounding = history[epoch] - history[epoch - 1] < 1e-5 * history[0]
         fail(f"the loss went up at epoch {epoch} although the learning rate is safe: batch GD "
              "on MSE decreases the loss every epoch here" + (
-                 " (by a rounding-sized step: are you computing in float32?)" if rounding
-                 else ""))
-    expected = reference_fit(reference, X, y, lr, epochs)[0]
+                 " (by a rounding-sized step: your losses are float32 numbers; compute in "
+                 "float64)" if rounding and precision.single_precision(history) else ""))
+    expected = reference_fit(reference, X, y, lr, epochs)
     if not same_trajectory(history, expected):
-        epoch = int(np.argmax(~np.isclose(history, expected, rtol=1e-8,
-                                          atol=1e-10 * expected[0])))
+        epoch = first_difference(history, expected)
+        meaning = name_variant(history[:40], X, y, lr, min(40, epochs))
+        fix = (f": {meaning}" if meaning else ". Keep lr fixed, run every epoch (no early "
+               "stop, no padding) and take only gradient steps (no jump to the closed form)")
         fail(f"w and b end at the least-squares solution, but over {epochs} epochs the loss "
              f"history leaves gradient descent's path at epoch {epoch} (yours "
-             f"{history[epoch]:.10g}, expected {expected[epoch]:.10g}). Keep lr fixed, run "
-             "every epoch (no early stop, no padding) and take only gradient steps (no jump "
-             f"to the closed form) {data_note(seed, X=X, y=y)}")
+             f"{history[epoch]:.10g}, expected {expected[epoch]:.10g}){fix} "
+             f"{data_note(seed, X=X, y=y)}")
+
+
+def unsafe_rate_run(candidate, reference, X, y, lr, epochs):
+    """(learner's history, reference's history) from a new model: the reference starts where
+    the learner's model starts, so that only the steps are judged here."""
+    d = X.shape[1]
+    model = candidate.new(CLASS, d)
+    start = parameters(model, d) or (np.zeros(d), 0.0)
+    history = as_history(model.call("fit", X, y, lr=lr, epochs=epochs), epochs,
+                         f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
+    return history, reference_fit(reference, X, y, lr, epochs, *start)
 
 
 @check("convergence")
-def test_diverges_at_unsafe_lr(candidate, rng, seed):
+def test_diverges_at_unsafe_lr(candidate, reference, rng, seed):
     """Above the stable learning rate 2 / lambda_max, the loss blows up as gradient descent's
-    does (no clipping, no early stopping)."""
+    does, every epoch recorded (no clipping, no early stopping, no padding)."""
     n, d, epochs = 60, 3, 40
     X, y = make_data(rng, n, d)
+    note = data_note(seed, X=X, y=y)
     lr = 1.5 * largest_stable_lr(X)
-    history = as_history(candidate.new(CLASS, d).call("fit", X, y, lr=lr, epochs=epochs),
-                         epochs, f"fit(X, y, lr={lr:.3g}, epochs={epochs})")
-    if not np.all(np.isfinite(history)) or history[-1] > 1e6 * history[0]:
+    history, expected = unsafe_rate_run(candidate, reference, X, y, lr, epochs)
+    if same_trajectory(history, expected):
         return
-    fail(f"at lr={lr:.3g}, 1.5x the largest stable rate {largest_stable_lr(X):.3g}, plain "
-         f"gradient descent diverges, but your loss went from {history[0]:.4g} to "
-         f"{history[-1]:.4g}: is the step clipped, normalized or skipped, or is your gradient "
-         "smaller than (2/n) X.T @ err (the 1/(2n) convention halves it)? "
-         f"{data_note(seed, X=X, y=y)}")
+    if np.all(np.isfinite(history)) and history[-1] <= 1e6 * history[0]:
+        fail(f"at lr={lr:.3g}, 1.5x the largest stable rate {largest_stable_lr(X):.3g}, plain "
+             f"gradient descent diverges, but your loss went from {history[0]:.4g} to "
+             f"{history[-1]:.4g}: is the step clipped, normalized or skipped, or is your "
+             "gradient smaller than (2/n) X.T @ err (the 1/(2n) convention halves it)? "
+             f"{note}")
+    if not same_trajectory(*unsafe_rate_run(candidate, reference, X, y,
+                                            largest_stable_lr(X) / 2, epochs)):
+        return  # its steps are wrong at any rate: the trajectory check names the mistake
+    epoch = first_difference(history, expected)
+    fail(f"at lr={lr:.3g}, 1.5x the largest stable rate, your loss history leaves gradient "
+         f"descent's at epoch {epoch} (yours {history[epoch]:.6g}, expected "
+         f"{expected[epoch]:.6g}), although at a safe rate it follows it exactly: above the "
+         "stable rate the loss grows every epoch, and the history must record each epoch's "
+         "real loss. Do not stop early, pad the history with nan or inf, or clip the step "
+         f"{note}")
 
 
 # --- vectorization --------------------------------------------------------------------------

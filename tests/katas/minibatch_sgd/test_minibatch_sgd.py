@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from katakit.author import (as_float, as_vector, check, close, data_note, fail, modified_input,
-                              worst_gap)
-from katakit.author.linear_models import (as_history, check_predict_values, largest_stable_lr,
-                                          make_data, same_trajectory, zero_init_check)
-from katakit.author.measure import Workload, assert_comparable_speed, assert_constant_work, call, stored
+from katakit.author import (Workload, as_float, as_vector, call, check, close, data_note, fail,
+                            factor_mistake, precision, standard, stored, worst_gap)
+from katakit.author.linear_models import (as_history, check_predict_values, closest_variant,
+                                          continues_check, first_difference, fresh_model,
+                                          largest_stable_lr, least_squares, loss_at, make_data,
+                                          same_trajectory, zero_init_check)
 
 CLASS = "MiniBatchSGD"
 LOOP = ("Each epoch: record the full-data MSE, draw order = rng.permutation(n) from the one "
@@ -28,8 +29,7 @@ LOOP = ("Each epoch: record the full-data MSE, draw order = rng.permutation(n) f
 
 def reference_fit(reference, X, y, lr, epochs, batch_size, seed):
     model = reference.MiniBatchSGD(X.shape[1])
-    history = model.fit(X, y, lr=lr, epochs=epochs, batch_size=batch_size, seed=seed)
-    return np.array(history), model.w, model.b
+    return np.array(model.fit(X, y, lr=lr, epochs=epochs, batch_size=batch_size, seed=seed))
 
 
 def fit_kwargs(lr, epochs, batch_size, seed):
@@ -111,8 +111,10 @@ VARIANTS = {
     "rng = np.random.default_rng(seed)": dict(shuffle="global_each_epoch"),
     "there is no shuffling: the batches follow the original row order":
         dict(shuffle="none"),
-    "the same index array is shuffled again every epoch (rng.shuffle(idx)), which composes "
-    "permutations; draw a fresh order = rng.permutation(n) each epoch": dict(shuffle="compose"),
+    "each epoch's shuffle is applied to the previous epoch's order (the same index array "
+    "shuffled again with rng.shuffle(idx), or X and y themselves shuffled in place), which "
+    "composes permutations; draw a fresh order = rng.permutation(n) each epoch and index the "
+    "original X and y with it": dict(shuffle="compose"),
     "rng.choice(n, n, replace=False) draws a different permutation than rng.permutation(n)":
         dict(shuffle="choice"),
     "X and y are shuffled with two different permutations (e.g. rng.permutation(X) and "
@@ -132,57 +134,95 @@ VARIANTS = {
 }
 
 
-def closest_variant(history, X, y, lr, epochs, batch_size, seed) -> str:
-    scale = float(np.mean(y ** 2))
-    best, best_gap = "", np.inf
-    for meaning, options in VARIANTS.items():
-        with np.errstate(all="ignore"):
-            candidate = variant_history(X, y, lr, epochs, batch_size, seed, **options)
-            gap = float(np.nanmax(np.abs(candidate - history) / scale))
-        if np.isfinite(gap) and gap < best_gap:
-            best, best_gap = meaning, gap
-    return best if best_gap < 1e-7 else ""
+def name_variant(history, X, y, lr, epochs, batch_size, seed) -> str:
+    """The known-wrong loop that produced ``history``, or ''."""
+    replays = {meaning: (lambda options=options: variant_history(X, y, lr, epochs, batch_size,
+                                                                 seed, **options))
+               for meaning, options in VARIANTS.items()}
+    return closest_variant(history, replays, float(np.mean(y ** 2)), threshold=1e-7)
 
 
 def assert_trajectory(candidate, reference, rng, seed, n, d, lr, epochs, batch_size, fit_seed):
     X, y = make_data(rng, n, d)
     kwargs = fit_kwargs(lr, epochs, batch_size, fit_seed)
     call = f"fit(X, y, lr={lr}, epochs={epochs}, batch_size={batch_size}, seed={fit_seed})"
-    history = as_history(candidate.new(CLASS, d).call("fit", X, y, **kwargs), epochs, call)
-    expected = reference_fit(reference, X, y, lr, epochs, batch_size, fit_seed)[0]
+    history = as_history(fresh_model(candidate, CLASS, d).call("fit", X, y, **kwargs), epochs,
+                         call)
+    expected = reference_fit(reference, X, y, lr, epochs, batch_size, fit_seed)
     if same_trajectory(history, expected):
         return
-    differs = int(np.argmax(~np.isclose(history, expected, rtol=1e-8, equal_nan=True)))
-    meaning = closest_variant(history, X, y, lr, epochs, batch_size, fit_seed)
+    differs = first_difference(history, expected)
+    meaning = (precision.cause(history, expected)
+               or name_variant(history, X, y, lr, epochs, batch_size, fit_seed)
+               or sampling_mistake(candidate))
     fail(f"{call}: the loss history is not the specified mini-batch SGD's"
          f"{': ' + meaning if meaning else ''}. It first differs at epoch {differs}: yours "
          f"{history[differs]:.10g}, expected {expected[differs]:.10g} "
          f"({data_note(seed, X=X, y=y)[1:-1]}). {LOOP}")
 
 
+# --- which samples an epoch uses: read from a probe where sample i moves w[i] only -----------
+
+PROBE_N = 12
+PROBE_Y = 1 + np.arange(PROBE_N) * np.pi / 10  # no value is a whole multiple of another
+
+
+def sample_use(candidate):
+    """(times each sample's x is used, the y value each x was paired with, summed) in one
+    epoch of fit(batch_size = n) from zero on X = identity: w[i] = lr * (2/n) * those sums."""
+    lr = 1e-3
+    model = candidate.new(CLASS, PROBE_N)
+    model.set("w", np.zeros(PROBE_N))
+    model.set("b", 0.0)
+    model.call("fit", np.eye(PROBE_N), PROBE_Y.copy(), **fit_kwargs(lr, 1, PROBE_N, 0))
+    w = as_vector(model.get("w"), PROBE_N, "w after fit")
+    paired = w / (lr * 2 / PROBE_N)
+    return paired / PROBE_Y, paired
+
+
+def sampling_mistake(candidate) -> str:
+    """The way batches are drawn, when the probe shows it is wrong, or ''."""
+    uses, paired = sample_use(candidate)
+    counts = np.round(uses)
+    if np.allclose(uses, 1, rtol=1e-6) or np.allclose(uses, uses[0], rtol=1e-6):
+        return ""  # each sample once (or all scaled alike: a scaling mistake, named elsewhere)
+    if np.allclose(uses, counts, atol=1e-6) and counts.min() >= 0 and counts.sum() == PROBE_N:
+        return (f"the batches are sampled with replacement: in one epoch with batch_size = n "
+                f"= {PROBE_N} (probe X = identity), some samples were used "
+                f"{int(counts.max())} times and {int(np.sum(counts == 0))} not at all "
+                "(rng.integers, or rng.choice(n, m) with its default replace=True). Every epoch "
+                "uses each sample exactly once: order = rng.permutation(n), then consecutive "
+                "slices of it")
+    if np.allclose(np.sort(paired), np.sort(PROBE_Y), rtol=1e-6):
+        return ("X and y are indexed with different orders (probe X = identity, batch_size = "
+                f"n = {PROBE_N}: each x was paired with another sample's y). Index both with "
+                "the same batch indices")
+    return ""
+
+
 # --- shapes ---------------------------------------------------------------------------------
+
+def shaped_calls(rng, n, d, batch_size):
+    X, y = make_data(rng, n, d)
+    workload = Workload((call("fit", X, y, **fit_kwargs(0.01, 3, batch_size, 0)),
+                         call("predict", X)), CLASS, (d,))
+    return workload, (lambda value, what: as_history(value, 3, what), standard.vector(n))
+
+
+test_output_shapes = standard.output_shapes(
+    shaped_calls, [{"n": 1, "d": 1, "batch_size": 32}, {"n": 1, "d": 4, "batch_size": 1},
+                   {"n": 5, "d": 1, "batch_size": 32}, {"n": 7, "d": 3, "batch_size": 3},
+                   {"n": 12, "d": 2, "batch_size": 4}],
+    doc="predict returns (n,) and fit a list of `epochs` floats, including one sample, one "
+        "feature, and a batch_size larger than n.")
+
+
+# --- correctness ----------------------------------------------------------------------------
 
 test_init_parameters = zero_init_check(
     CLASS, "The spec needs zeros (self.w = np.zeros(n_features); self.b = 0.0): the only "
     "randomness allowed is the shuffle, from the seed.")
 
-
-@check("shapes")
-def test_output_shapes(candidate, rng, seed):
-    """predict returns (n,) and fit a list of `epochs` floats, including one sample, one
-    feature, and a batch_size larger than n."""
-    for n, d, batch_size in ((1, 1, 32), (1, 4, 1), (5, 1, 32), (7, 3, 3), (12, 2, 4)):
-        X, y = make_data(rng, n, d)
-        note = f"(batch_size={batch_size}, {data_note(seed, X=X, y=y)[1:-1]})"
-        model = candidate.new(CLASS, d)
-        as_history(model.call("fit", X, y, **fit_kwargs(0.01, 3, batch_size, 0)), 3,
-                   f"fit(X, y, epochs=3) {note}")
-        as_vector(model.call("predict", X), n, f"predict(X) {note}")
-        as_vector(model.get("w"), d, f"w after fit {note}")
-        as_float(model.get("b"), f"b after fit {note}")
-
-
-# --- correctness ----------------------------------------------------------------------------
 
 @check("correctness")
 def test_predict_values(candidate, rng, seed):
@@ -190,57 +230,53 @@ def test_predict_values(candidate, rng, seed):
     check_predict_values(candidate, rng, seed, CLASS)
 
 
-def step_mistake(w, b, expected_w, expected_b, n) -> str:
-    """Name the scaling mistake that explains a wrong full-batch step, or ''."""
-    mistakes = ((n / 2, "the gradient is not divided by the batch size (a sum, not a mean)"),
-                (0.5, "the step is half of lr * (2/m) Xb.T @ err (the 1/(2m) convention)"),
-                (-1, "the step goes uphill: w = w - lr * dw with err = y_hat - y"))
-    for factor, meaning in mistakes:
-        if close(w, factor * expected_w) and close(b, factor * expected_b):
-            return meaning
-    return ""
+def first_loss_problem(history0, X, y, expected_w, expected_b) -> str:
+    first_loss = float(np.mean(y ** 2))
+    if close(history0, first_loss, rtol=1e-12):
+        return ""
+    after = float(np.mean((X @ expected_w + expected_b - y) ** 2))
+    meaning = ("that is the loss after the update; record it first, then update"
+               if close(history0, after) else precision.cause(history0, first_loss))
+    return (f"the first recorded loss is {history0:.10g}, but with w = 0 and b = 0 it must be "
+            f"the full-data MSE mean(y**2) = {first_loss:.10g}{': ' + meaning if meaning else ''}")
 
 
 @check("correctness")
-def test_full_batch_is_gd_step(candidate, rng, seed):
+def test_full_batch_is_gd_step(candidate, rng, seed, kata):
     """With batch_size = n, one epoch from zero is one batch gradient-descent step:
-    w = lr * (2/n) X.T @ y, b = lr * (2/n) sum(y); a batch_size larger than n gives the same."""
+    w = lr * (2/n) X.T @ y, b = lr * (2/n) np.sum(y); a batch_size larger than n gives the
+    same."""
     n, d, lr = 30, 3, 0.05
     X, y = make_data(rng, n, d)
     note = data_note(seed, X=X, y=y)
     expected_w, expected_b = lr * 2 / n * X.T @ y, lr * 2 / n * float(np.sum(y))
     for batch_size in (n, 4 * n):
-        model = candidate.new(CLASS, d)
-        call = f"fit(X, y, lr={lr}, epochs=1, batch_size={batch_size})"
+        model = fresh_model(candidate, CLASS, d)
+        what = f"fit(X, y, lr={lr}, epochs=1, batch_size={batch_size})"
         history = as_history(model.call("fit", X, y, **fit_kwargs(lr, 1, batch_size, 3)), 1,
-                             call)
-        w, b = as_vector(model.get("w"), d, f"w after {call}"), as_float(model.get("b"), "b")
-        first_loss = float(np.mean(y ** 2))
-        if not close(history[0], first_loss, rtol=1e-12):
-            after = float(np.mean((X @ expected_w + expected_b - y) ** 2))
-            meaning = (": that is the loss after the update; record it first, then update"
-                       if close(history[0], after) else "")
-            fail(f"{call}: the first recorded loss is {history[0]:.6g}, but with w = 0 and "
-                 f"b = 0 it must be the full-data MSE mean(y**2) = {first_loss:.6g}{meaning} "
-                 f"{note}")
+                             what)
+        w, b = as_vector(model.get("w"), d, f"w after {what}"), as_float(model.get("b"), "b")
+        problem = first_loss_problem(history[0], X, y, expected_w, expected_b)
+        if problem:
+            fail(f"{what}: {problem} {note}")
         if close(w, 0) and close(b, 0):
-            fail(f"after {call}, w and b are still zero: the batch was never used "
-                 f"{note}. Loop over range(0, n, batch_size): a batch_size >= n means one "
-                 "batch holding all n samples.")
+            fail(f"after {what}, w and b are still zero: the batch was never used {note}. "
+                 "Loop over range(0, n, batch_size): a batch_size >= n means one batch "
+                 "holding all n samples.")
         if close(w, expected_w) and close(b, expected_b):
             continue
         if batch_size > n and close(w, expected_w * n / batch_size):
-            fail(f"{call}: the only batch has m = {n} samples (batch_size > n), but its "
+            fail(f"{what}: the only batch has m = {n} samples (batch_size > n), but its "
                  f"gradient is divided by batch_size = {batch_size}. Divide by the batch's "
                  f"own size m = len(batch) {note}")
-        mistake = step_mistake(w, b, expected_w, expected_b, n)
-        if not mistake:
-            gap = worst_gap(np.append(w, b), np.append(expected_w, expected_b))
-            mistake = (f"{gap}. Are Xb and yb taken with the same indices? A batch holding all "
-                       "n samples in any order gives exactly this step")
-        fail(f"{call} from zero should be one gradient step, w = lr*(2/n)*X.T@y and "
-             f"b = lr*(2/n)*sum(y): {mistake} {note}. Update with "
-             "w = w - lr * (2/m) * Xb.T @ err and b = b - lr * (2/m) * err.sum(), "
+        mistake = (factor_mistake(kata.mistakes["step"], {"w": (w, expected_w),
+                                                          "b": (b, expected_b)},
+                                  what="the step", m=n)
+                   or sampling_mistake(candidate)
+                   or worst_gap(np.append(w, b), np.append(expected_w, expected_b)))
+        fail(f"{what} from zero should be one gradient step, w = lr*(2/n)*X.T@y and "
+             f"b = lr*(2/n)*np.sum(y): {mistake} {note}. Update with "
+             "w = w - lr * (2/m) * Xb.T @ err and b = b - lr * (2/m) * np.sum(err), "
              "err = Xb @ w + b - yb.")
 
 
@@ -286,29 +322,9 @@ def test_seed_controls_shuffle(candidate, rng, seed):
              "the parameter.")
 
 
-@check("convergence")
-def test_continues_from_current_parameters(candidate, rng, seed):
-    """A second call to fit continues from the current w and b instead of starting over
-    (checked with batch_size = n, so that the shuffle plays no part)."""
-    n, d, lr = 40, 3, 0.05
-    X, y = make_data(rng, n, d)
-    model = candidate.new(CLASS, d)
-    as_history(model.call("fit", X, y, **fit_kwargs(lr, 3, n, 1)), 3,
-               f"fit(X, y, epochs=3, batch_size={n}, seed=1)")
-    second = as_history(model.call("fit", X, y, **fit_kwargs(lr, 3, n, 2)), 3,
-                        f"a second fit(X, y, epochs=3, batch_size={n}, seed=2)")
-    found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
-    design, theta = np.column_stack([X, np.ones(n)]), np.zeros(d + 1)
-    for _ in range(6):  # six full-batch gradient steps
-        theta = theta - lr * 2 / n * design.T @ (design @ theta - y)
-    if close(found, theta):
-        return
-    restarted = close(second[0], np.mean(y ** 2), rtol=1e-9)
-    reason = ("the second call started again from zero: do not reset w and b inside fit, "
-              "initialise them in __init__" if restarted else
-              f"[w, b] after both calls: {worst_gap(found, theta)}")
-    fail(f"with batch_size = n, fit(epochs=3) then fit(epochs=3) should equal 6 gradient steps "
-         f"from zero; {reason} {data_note(seed, X=X, y=y)}")
+# batch_size = n: the shuffle plays no part (one batch holding every sample)
+test_continues_from_current_parameters = continues_check(
+    CLASS, fit_kwargs={"batch_size": 40, "seed": 1}, n=40, lr=0.05, explain=sampling_mistake)
 
 
 @check("convergence")
@@ -321,13 +337,14 @@ def test_full_batch_reaches_least_squares(candidate, rng, seed):
     model = candidate.new(CLASS, d)
     history = as_history(model.call("fit", X, y, **fit_kwargs(lr, epochs, n, 0)), epochs,
                          f"fit(X, y, lr={lr:.3g}, epochs={epochs}, batch_size={n})")
-    optimum = np.linalg.lstsq(np.column_stack([X, np.ones(n)]), y, rcond=None)[0]
+    optimum = least_squares(X, y)[0]
     found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
     note = data_note(seed, X=X, y=y)
     if not np.allclose(found, optimum, rtol=1e-6, atol=1e-8):
+        why = sampling_mistake(candidate)
         fail(f"with batch_size = n = {n}, {epochs} epochs at lr={lr:.3g} (half the largest "
              f"stable rate) should reach the least-squares [w, b]: {worst_gap(found, optimum)} "
-             f"{note}. Are X and y indexed with the same batch indices?")
+             f"{note}" + (f": {why}" if why else ". Is each step -lr * (2/m) Xb.T @ err?"))
     if np.any(np.diff(history) > 1e-12 * history[0]):
         fail(f"with batch_size = n the loss went up at epoch "
              f"{int(np.argmax(np.diff(history) > 0)) + 1} although the learning rate is safe: "
@@ -344,18 +361,15 @@ def test_small_batches_approach_optimum(candidate, rng, seed):
     history = as_history(model.call("fit", X, y, **fit_kwargs(lr, epochs, batch_size, 0)),
                          epochs, f"fit(X, y, lr={lr}, epochs={epochs}, "
                                  f"batch_size={batch_size})")
-    design = np.column_stack([X, np.ones(n)])
-    optimum = np.linalg.lstsq(design, y, rcond=None)[0]
-    best_loss = float(np.mean((design @ optimum - y) ** 2))
-    final = float(np.mean(history[-5:]))
-    found = np.append(as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b"))
-    final = max(final, float(np.mean((design @ found - y) ** 2)))
+    best_loss = least_squares(X, y)[1]
+    w, b = as_vector(model.get("w"), d, "w"), as_float(model.get("b"), "b")
+    final = max(float(np.mean(history[-5:])), loss_at(X, y, w, b))
     if np.isfinite(final) and final <= 1.2 * best_loss:
         return
+    why = sampling_mistake(candidate) or "does every step go against the gradient?"
     fail(f"after {epochs} epochs with batch_size={batch_size} and lr={lr}, the loss should be "
          f"within 20% of the least-squares optimum {best_loss:.4g}, but yours is {final:.4g} "
-         f"(mean of the last 5 recorded losses, or the MSE of the final w and b). Are X and y "
-         f"indexed with the same batch indices, and does every step go against the gradient? "
+         f"(mean of the last 5 recorded losses, or the MSE of the final w and b): {why} "
          f"{data_note(seed, X=X, y=y)}")
 
 
@@ -363,70 +377,50 @@ def test_small_batches_approach_optimum(candidate, rng, seed):
 
 def work_at(rng, n, d, batch_size) -> Workload:
     X, y = make_data(rng, n, d)
-    return Workload((call("predict", X), call("fit", X, y, **fit_kwargs(0.01, 2, batch_size, 0))),
+    return Workload((call("predict", X),
+                     call("fit", X, y, **fit_kwargs(0.01, 2, batch_size, 0))),
                     CLASS, (d,), f"X {(n, d)} with batch_size={batch_size}")
 
 
 LOOP_ADVICE = ("Both runs make the same number of batches: only the loops over epochs and over "
                "batches may stay; inside a batch use whole-array operations (Xb @ w, "
-               "Xb.T @ err, err.sum()).")
+               "Xb.T @ err, np.sum(err)).")
+ALLOWED = "the loops over epochs and over batches (their number is kept fixed)"
+test_no_loop_over_samples = standard.no_loop(
+    work_at, "samples", {"n": (64, 512), "d": 4, "batch_size": (8, 64)}, LOOP_ADVICE,
+    allowed=ALLOWED, doc="No Python-level work grows with the number of samples in a batch; "
+                         f"{ALLOWED} may stay.")
+test_no_loop_over_features = standard.no_loop(
+    work_at, "features", {"n": 64, "d": (2, 16), "batch_size": 8}, LOOP_ADVICE, allowed=ALLOWED)
 
 
-@check("vectorization")
-def test_no_loop_over_samples(candidate, rng):
-    """No Python-level work grows with the number of samples in a batch (the loops over
-    epochs and batches are allowed: the number of batches is kept fixed)."""
-    assert_constant_work(candidate, work_at(rng, 64, 4, 8), work_at(rng, 512, 4, 64),
-                         "samples", LOOP_ADVICE)
+# --- robustness and performance -------------------------------------------------------------
+
+test_inputs_untouched = standard.inputs_untouched(
+    lambda rng: [Workload((c,), CLASS, (3,)) for X, y in [make_data(rng, 30, 3)]
+                 for c in (call("predict", X), call("fit", X, y, **fit_kwargs(0.01, 3, 8, 0)))],
+    fix="Index a copy instead: Xb = X[order[start:start + batch_size]] is a new array; never "
+        "shuffle X or y in place (rng.shuffle(X), X[:] = X[order]).",
+    doc="predict and fit leave X and y unchanged (in particular, they are not shuffled in "
+        "place).")
+
+def speed_data(rng):
+    """50,000 samples with 10 features (large batches: a loop inside a batch costs far more
+    than its whole-array work) and with 20 (small batches: work of size n done once per batch
+    costs far more than the batch itself)."""
+    (X10, y10), (X20, y20) = make_data(rng, 50_000, 10), make_data(rng, 50_000, 20)
+    return {"X10": X10, "y10": y10, "X20": X20, "y20": y20}
 
 
-@check("vectorization")
-def test_no_loop_over_features(candidate, rng):
-    """No Python-level work grows with the number of features."""
-    assert_constant_work(candidate, work_at(rng, 64, 2, 8), work_at(rng, 64, 16, 8),
-                         "features", LOOP_ADVICE)
-
-
-# --- robustness -----------------------------------------------------------------------------
-
-@check("robustness")
-def test_inputs_untouched(candidate, rng, seed):
-    """predict and fit leave X and y unchanged (in particular, they are not shuffled in
-    place)."""
-    n, d = 30, 3
-    X, y = make_data(rng, n, d)
-    calls = (("predict", (X,), {}), ("fit", (X, y), fit_kwargs(0.01, 3, 8, 0)))
-    for method, args, kwargs in calls:
-        changed = modified_input(candidate.new(CLASS, d), method, args, ("X", "y"), **kwargs)
-        if changed:
-            name, before, now = changed
-            reordered = (now is not None and now.shape == before.shape and
-                         np.array_equal(np.sort(now, axis=0), np.sort(before, axis=0)))
-            how = ("its rows were reordered: shuffling in place (rng.shuffle(X), "
-                   "X[:] = X[order]) changes the caller's data. Index a copy instead: "
-                   "Xb = X[order[start:start + batch_size]]" if reordered else
-                   f"e.g. {name} -= ..., {name}[...] = ... Work on a copy instead")
-            fail(f"{method} modified its input {name} in place; {how} "
-                 f"{data_note(seed, X=X, y=y)}")
-
-
-# --- performance ----------------------------------------------------------------------------
-
-SPEED_N, SPEED_D, SPEED_BATCH, SPEED_EPOCHS = 50_000, 10, 2500, 2
-
-
-@check("performance")
-def test_speed_at_scale(candidate, reference_process, rng):
-    """fit on 50,000 x 10 data with batch_size = 2500 runs in time and memory comparable to
-    the reference."""
-    X, y = make_data(rng, SPEED_N, SPEED_D)
-    data = (stored("X"), stored("y"))
-    workload = Workload((call("fit", *data, **fit_kwargs(0.001, SPEED_EPOCHS, SPEED_BATCH, 0)),),
-                        CLASS, (SPEED_D,))
-    assert_comparable_speed(
-        candidate, reference_process, {"X": X, "y": y}, workload,
-        f"{SPEED_EPOCHS} epochs of fit on X ({SPEED_N}, {SPEED_D}) with "
-        f"batch_size={SPEED_BATCH}",
-        "A loop over samples (map, functools.reduce and [*Xb] are loops too) or work of size n "
-        "inside the batch loop (X[order] or the full-data loss once per batch)? A batch should "
-        "cost O(m d).")
+test_speed_at_scale = standard.speed(
+    speed_data,
+    [(Workload((call("fit", stored("X10"), stored("y10"), **fit_kwargs(0.001, 2, 2500, 0)),),
+               CLASS, (10,)), "2 epochs of fit on X (50000, 10) with batch_size=2500"),
+     (Workload((call("fit", stored("X20"), stored("y20"), **fit_kwargs(0.001, 1, 32, 0)),),
+               CLASS, (20,)), "1 epoch of fit on X (50000, 20) with batch_size=32")],
+    "A loop over samples (map, functools.reduce and [*Xb] are loops too), or work of size n "
+    "inside the batch loop: a full-size copy such as X[order] or y[order] made for every "
+    "batch, or the full-data loss computed per batch? Index only the batch's rows "
+    "(X[order[start:start + batch_size]]) so that a batch costs O(m d), not O(n d).",
+    doc="fit on 50,000 samples runs in time and memory comparable to the reference, with "
+        "large batches (2500, 10 features) and with small ones (32, 20 features).")

@@ -1,7 +1,8 @@
-"""largest_stable_lr centres X in place (X -= X.mean(axis=0)) to 'improve conditioning'. On the
-grader's read-only arrays this raises; the grader must report the broken calls and flag the
-input modification."""
-# expect-failing: inputs_untouched, no_loop_over_features, no_loop_over_samples, return_types, speed_at_scale, stable_lr_scaled_features, stable_lr_values
+"""largest_stable_lr centres X in place (X -= X.mean(axis=0)) to 'improve conditioning'. That
+changes the caller's X (the robustness check names the line) and the answer: the Hessian of the
+centred data is not the Hessian of X. Every call gets its own copy of the data, so only these
+checks fail."""
+# expect-failing: inputs_untouched, stable_lr_scaled_features, stable_lr_values
 
 import numpy as np
 
@@ -30,9 +31,9 @@ def gradient_descent(X, y, lr, max_epochs=10000, tol=1e-10):
 
 
 QUIZ_ANSWERS = {
-    "why_two_over_lambda": "b",
-    "scaling_condition_number": "d",
-    "relative_tolerance": "a",
+    "why_two_over_lambda": "d",
+    "scaling_condition_number": "a",
+    "relative_tolerance": "c",
     "stable_lr_tiny": 0.1716,
     "slowest_contraction": 0.981,
     "divergence_growth": 1.44,

@@ -29,9 +29,9 @@ def gradient_descent(X, y, lr, max_epochs=10000, tol=1e-10):
 
 
 QUIZ_ANSWERS = {
-    "why_two_over_lambda": "b",
-    "scaling_condition_number": "d",
-    "relative_tolerance": "c",
+    "why_two_over_lambda": "d",
+    "scaling_condition_number": "a",
+    "relative_tolerance": "b",     # so that divergence is caught?
     "stable_lr_tiny": 0.1716,
     "slowest_contraction": 0.9,
     "divergence_growth": 1.44,

@@ -33,11 +33,11 @@ class LinearRegression:
 
 
 QUIZ_ANSWERS = {
-    "divide_by_n": "c",
-    "zero_init": "d",           # I think random init just helps a bit
-    "normal_equation": "a",     # large d -> closed form?
+    "divide_by_n": "b",
+    "zero_init": "c",              # I think random init just helps a bit
+    "normal_equation": "b",        # large d -> closed form?
     "cost_per_epoch": 1_000_000,
-    "learning_rate_too_large": "b",
-    "feature_scaling": "d",
-    "loss_before_update": "b",
+    "learning_rate_too_large": "c",
+    "feature_scaling": "b",
+    "loss_before_update": "d",
 }

@@ -34,10 +34,10 @@ class MiniBatchSGD:
 
 QUIZ_ANSWERS = {
     "updates_per_epoch": 16,
-    "last_batch_mean": "b",
-    "unbiased_gradient": "c",
-    "noise_floor": "b",
+    "last_batch_mean": "d",
+    "unbiased_gradient": "a",
+    "noise_floor": "c",
     "batch_size_for_half_noise": 4,
-    "reshuffle_each_epoch": "a",
-    "local_generator": "d",
+    "reshuffle_each_epoch": "b",
+    "local_generator": "a",
 }

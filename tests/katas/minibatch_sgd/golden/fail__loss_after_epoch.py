@@ -1,5 +1,5 @@
 """Records the full-data loss after the epoch's updates instead of before them."""
-# expect-failing: full_batch_is_gd_step, trajectory_full_batches, trajectory_partial_last_batch
+# expect-failing: continues_from_current_parameters, full_batch_is_gd_step, trajectory_full_batches, trajectory_partial_last_batch
 
 import numpy as np
 
@@ -29,10 +29,10 @@ class MiniBatchSGD:
 
 QUIZ_ANSWERS = {
     "updates_per_epoch": 16,
-    "last_batch_mean": "b",
-    "unbiased_gradient": "c",
-    "noise_floor": "b",
+    "last_batch_mean": "d",
+    "unbiased_gradient": "a",
+    "noise_floor": "c",
     "batch_size_for_half_noise": 4,
-    "reshuffle_each_epoch": "a",
-    "local_generator": "d",
+    "reshuffle_each_epoch": "b",
+    "local_generator": "a",
 }

@@ -1,7 +1,9 @@
 """Shuffles X and y in place with the same permutation (X[:] = X[order]) to save memory.
-On the grader's read-only arrays this raises, and on writable ones it reorders the caller's
-data: the grader must flag the input modification."""
-# expect-failing: continues_from_current_parameters, full_batch_is_gd_step, full_batch_reaches_least_squares, inputs_untouched, no_loop_over_features, no_loop_over_samples, output_shapes, seed_controls_shuffle, small_batches_approach_optimum, speed_at_scale, trajectory_full_batches, trajectory_partial_last_batch
+That reorders the caller's data (the robustness check names the line), and since each epoch's
+permutation is applied to the already shuffled arrays, the epochs' orders compose: the loss
+history is not the specified one. Every call gets its own copy of the data, so nothing else
+breaks."""
+# expect-failing: inputs_untouched, trajectory_full_batches, trajectory_partial_last_batch
 
 import numpy as np
 
@@ -33,10 +35,10 @@ class MiniBatchSGD:
 
 QUIZ_ANSWERS = {
     "updates_per_epoch": 16,
-    "last_batch_mean": "b",
-    "unbiased_gradient": "c",
-    "noise_floor": "b",
+    "last_batch_mean": "d",
+    "unbiased_gradient": "a",
+    "noise_floor": "c",
     "batch_size_for_half_noise": 4,
-    "reshuffle_each_epoch": "a",
-    "local_generator": "d",
+    "reshuffle_each_epoch": "b",
+    "local_generator": "a",
 }

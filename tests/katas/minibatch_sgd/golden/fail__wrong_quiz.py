@@ -32,10 +32,10 @@ class MiniBatchSGD:
 
 QUIZ_ANSWERS = {
     "updates_per_epoch": 15,      # 1000 // 64
-    "last_batch_mean": "b",
-    "unbiased_gradient": "c",
-    "noise_floor": "b",
+    "last_batch_mean": "d",
+    "unbiased_gradient": "a",
+    "noise_floor": "c",
     "batch_size_for_half_noise": 4,
-    "reshuffle_each_epoch": "d",
-    "local_generator": "d",
+    "reshuffle_each_epoch": "d",   # only matters for the partial batch?
+    "local_generator": "a",
 }

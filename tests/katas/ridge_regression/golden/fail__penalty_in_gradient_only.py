@@ -37,10 +37,10 @@ class RidgeRegression:
 
 QUIZ_ANSWERS = {
     "sklearn_alpha": 50,
-    "unpenalized_bias": "b",
+    "unpenalized_bias": "c",
     "large_alpha_limit": 4.0,
     "stable_learning_rate": 0.2,
-    "weight_decay": "a",
-    "first_step_from_zero": "c",
+    "weight_decay": "b",
+    "first_step_from_zero": "a",
     "always_invertible": "d",
 }

@@ -14,7 +14,7 @@ from junitparser import Error, Failure, JUnitXml, Skipped
 
 from conftest import ROOT
 from katakit import catalog
-from katakit.examiner.devcheck import expectation
+from katakit.examiner.devcheck import expectation, module_constant
 
 KATA = "linear_regression"
 GOLDEN = ROOT / "tests" / "katas" / KATA / "golden"
@@ -34,7 +34,8 @@ def test_junit_output_parses_with_junitparser_and_counts_match(grader, tmp_path)
     assert failed == expectation(GOLDEN / "fail__no_divide_by_n.py").failing
     assert suite.tests == len(cases) == 24 and suite.failures == len(failed)
     assert all(c.classname.startswith(f"{KATA}.") for c in cases)
-    assert not any(isinstance(r, Skipped) for c in cases for r in c.result)
+    skipped = [r for c in cases for r in c.result if isinstance(r, Skipped)]
+    assert all("not measured" in r.message for r in skipped)  # measurements the failures void
 
 
 @pytest.mark.slow
@@ -214,8 +215,7 @@ def test_python_api_grades_several_functions_with_their_helpers():
     mse, gradients = namespace["mse"], namespace["mse_gradients"]
     without = katakit.check("mse_gradients", mse, gradients, seed=3)
     assert any("NameError" in c.message for c in without.checks)
-    answers = {"hand_gradient": 9.333, "fd_loss_evaluations": 202, "central_vs_forward": "c",
-               "eps_too_small": "b", "zero_gradient_meaning": "d"}
+    answers = module_constant(catalog.load("mse_gradients").solution_path, "QUIZ_ANSWERS")
     report = katakit.check("mse_gradients", mse, gradients, namespace["_error"], seed=3,
                            quiz_answers=answers)
     assert report.verdict == "pass" and f"{report.verdict}" == "pass"

@@ -82,13 +82,17 @@ def test_dev_check_names_a_golden_with_a_wrong_name_and_a_hint_to_nowhere(broken
 @pytest.mark.slow
 def test_dev_check_grades_a_failing_reference_and_a_passing_stub_as_wrong(broken_kit):
     kata = catalog.load("linear_regression")
-    reference = kata.solution_path
-    kata.stub_path.write_text(reference.read_text())  # a "stub" that is already solved
+    jobs = {job[0]: job for job in devcheck.grading_jobs(kata)}
+    findings = {}
+    kata.stub_path.write_text(kata.solution_path.read_text())  # a "stub" already solved
+    subject, target, expected = jobs["stub"]
+    findings["stub"] = devcheck.judge(kata, subject, target, expected,
+                                      devcheck.grade(kata, target))
+    reference = kata.solution_path  # then a reference that is wrong
     reference.write_text(reference.read_text().replace("2 / n", "1 / n"))
-    jobs = [job for job in devcheck.grading_jobs(kata) if job[0] in ("reference", "stub")]
-    reports = {subject: devcheck.grade(kata, target) for subject, target, _ in jobs}
-    findings = {subject: devcheck.judge(kata, subject, target, expected, reports[subject])
-                for subject, target, expected in jobs}
+    subject, target, expected = jobs["reference"]
+    findings["reference"] = devcheck.judge(kata, subject, target, expected,
+                                           devcheck.grade(kata, target))
     assert "verdict fail, expected pass" in findings["reference"].problem
     assert "verdict pass, expected todo" in findings["stub"].problem
     assert findings["reference"].next_step.startswith("python grader.py check linear_regression")

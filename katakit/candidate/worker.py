@@ -277,12 +277,16 @@ class Worker:
         learner's code can never change the examiner's data or a stored array."""
         resolved = []
         for value in values:
+            jitter = 0
             if isinstance(value, dict) and protocol.STORED in value:
+                jitter = value.get("jitter", 0)
                 value = self.stored[value[protocol.STORED]]
             elif isinstance(value, dict) and protocol.GENERATOR in value:
                 value = np.random.default_rng(value[protocol.GENERATOR])
             if isinstance(value, np.ndarray):
                 value = value.copy()
+                if jitter and value.dtype.kind == "f":  # other bytes, the same work
+                    value *= 1 + jitter * 2.0 ** -44
                 value.flags.writeable = not readonly
             resolved.append(value)
         return resolved

@@ -24,6 +24,9 @@ FINAL_CHECKS = Path(__file__).with_name("checks_last.py")
 PR_SET_DUMPABLE = 4  # prctl option (linux/prctl.h)
 CHECK_TIMEOUT_S = 150  # pytest-timeout's backstop behind the worker deadlines
 PYTEST_ARGS = ("-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:xdist",
+               "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin",
+               "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:setuponly",
+               "-p", "no:setupplan", "-p", "no:unittest", "-p", "no:debugging",
                "-o", f"timeout={CHECK_TIMEOUT_S}",
                "--noconftest", "-q", "-o", "addopts=", "-o", "python_files=*.py",
                "-W", "ignore::pytest.PytestAssertRewriteWarning")

@@ -57,6 +57,12 @@ class GradingPlugin:
         # Imported before any learner code runs, so nothing a submission does to the files
         # can change what this process executes.
         self._reference = reference_loader.load(kata)
+        # Both workers boot while pytest collects the checks (two cores, half the wait).
+        self._learner = Candidate(target, kata.forbidden_modules, kata.limits, isolate)
+        self._reference_process = Candidate(kata.solution_path, (), kata.limits, isolate)
+        self._candidates += [self._learner, self._reference_process]
+        for candidate in self._candidates:
+            candidate.prestart()
 
     # fixtures --------------------------------------------------------------------------------
     @pytest.fixture(scope="session")
@@ -74,10 +80,7 @@ class GradingPlugin:
 
     @pytest.fixture(scope="session")
     def learner_process(self) -> Candidate:
-        """The learner's worker, not yet loaded (for the check that reports on loading)."""
-        self._learner = Candidate(self._target, self._kata.forbidden_modules,
-                                  self._kata.limits, self._isolate)
-        self._candidates.append(self._learner)
+        """The learner's worker, maybe not loaded yet (for the check that reports on loading)."""
         return self._learner
 
     @pytest.fixture
@@ -110,9 +113,7 @@ class GradingPlugin:
     @pytest.fixture(scope="session")
     def reference_process(self) -> Candidate:
         """The reference solution in a worker like the learner's, for fair timing."""
-        candidate = Candidate(self._kata.solution_path, (), self._kata.limits, self._isolate)
-        self._candidates.append(candidate)
-        return candidate
+        return self._reference_process
 
     # hooks -----------------------------------------------------------------------------------
     def pytest_configure(self, config) -> None:

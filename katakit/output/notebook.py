@@ -40,7 +40,7 @@ class NotebookReport(Report):
 
     def __str__(self) -> str:
         out = Console(file=io.StringIO(), width=WIDTH, color_system=None, highlight=False,
-                      force_terminal=False, force_jupyter=False)
+                      emoji=False, force_terminal=False, force_jupyter=False)
         text_report.render(self, out)
         for name, curves in self.curves.items():
             out.print(f"\n{name}")

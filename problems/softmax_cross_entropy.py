@@ -10,14 +10,15 @@ import numpy as np
 
 
 def softmax(z, axis=-1):
-    """exp(z) / sum(exp(z)) along `axis`; same shape as z. Must not overflow for z up to 1000."""
+    """np.exp(z) / np.sum(np.exp(z), axis=axis, keepdims=True), computed so that it cannot
+    overflow (z up to 1000); same shape as z."""
     # TODO
     raise NotImplementedError("TODO: softmax")
 
 
 def log_softmax(z, axis=-1):
-    """z - log(sum(exp(z))) along `axis`, computed stably (subtract the max; never
-    log(softmax(z))); same shape as z."""
+    """z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True)), computed stably (subtract the
+    max; never np.log(softmax(z))); same shape as z."""
     # TODO
     raise NotImplementedError("TODO: log_softmax")
 

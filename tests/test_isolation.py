@@ -235,3 +235,4 @@ def test_gradescope_results_are_the_graders_whatever_the_submission_does(tmp_pat
     time.sleep(4)  # longer than the left-behind process would wait
     document = json.loads(results.read_text())
     assert document["score"] != 999 and document["tests"], document
+    assert "Isolation: bubblewrap" in document["output"]

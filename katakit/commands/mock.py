@@ -342,11 +342,6 @@ def _bullets(body: str) -> list[str]:
     return [item for item in items if item.strip()]
 
 
-def _first_sentences(body: str) -> str:
-    """Each bullet cut after its first sentence (not at a dot inside `code` or **bold**)."""
-    return "\n".join(_first_sentence(" ".join(item.split())) for item in _bullets(body))
-
-
 def _first_sentence(text: str) -> str:
     code = bold = False
     for index, char in enumerate(text):

@@ -36,7 +36,8 @@ def to_junit(report: Report) -> str:
                           name=f"katakit.{report.kata}", time=f"{report.duration_s:.3f}")
     properties = ET.SubElement(suite, "properties")
     for name, value in (("kata", report.kata), ("target", report.target),
-                        ("seed", report.seed), ("verdict", report.verdict.value)):
+                        ("seed", report.seed), ("verdict", report.verdict.value),
+                        ("isolation", report.isolation)):
         ET.SubElement(properties, "property", name=name, value=str(value))
     for check in report.checks:
         case = ET.SubElement(suite, "testcase", name=check.id, time="0",
@@ -75,7 +76,7 @@ def to_gradescope(report: Report, points_per_check: float = 1.0) -> str:
         "score": sum(t["score"] for t in tests),
         "execution_time": round(report.duration_s, 3),
         "output": f"{report.kata}: verdict {report.verdict.value} (seed {report.seed}; "
-                  f"reproduce with --seed {report.seed})",
+                  f"reproduce with --seed {report.seed}). Isolation: {report.isolation}",
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,

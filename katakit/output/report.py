@@ -45,6 +45,8 @@ def render(report: Report, console: Console, reproduce: str = "",
     questions)."""
     hanging(console, Text(""), Text.assemble((report.kata, "bold"), f"  {report.target}  ",
                                              (f"seed {report.seed}", "dim")))
+    if report.isolation:
+        hanging(console, Text("isolation: ", "dim"), Text(report.isolation, "dim"))
     unrun = _not_run(report.checks)
     checks = [c for c in report.checks if c not in unrun]
     if layout is Layout.FAILURES_FIRST:

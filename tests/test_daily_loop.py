@@ -59,6 +59,16 @@ def test_show_prints_the_plain_statement_when_piped(grader):
     assert "python grader.py start linear_regression" in result.stdout
 
 
+def test_show_names_the_learners_real_file_wherever_the_workspace_is(grader, kit_env):
+    """The statement's commands are written for a checkout's workspace/; shown to a learner
+    whose workspace is elsewhere, they name the file ``check`` really grades."""
+    result = grader("show", KATA)
+    commands = result.stdout.split("## Commands", 1)[1]
+    assert f"workspace/{KATA}.py" not in commands.replace(str(workspace(kit_env)), "")
+    assert f"{workspace(kit_env)}" in commands
+    assert f"grader.py check {KATA} " in commands and "--file workspace" not in commands
+
+
 def test_start_copies_the_stub_and_never_overwrites_work(kit, kit_env):
     first = kit("start", KATA)
     path = workspace(kit_env)

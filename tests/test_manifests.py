@@ -73,10 +73,14 @@ def test_dev_check_names_a_golden_with_a_wrong_name_and_a_hint_to_nowhere(broken
     manifest = broken_kit / "kata.toml"
     manifest.write_text(manifest.read_text().replace('checks = ["init_parameters"',
                                                      'checks = ["no_such_check"', 1))
+    statement = broken_kit.parents[2] / "problems" / "linear_regression.md"
+    statement.write_text(statement.read_text().replace(
+        "check linear_regression ", "check linear_regression --file workspace/x.py ", 1))
     found = {(f.subject, f.problem.split(":")[0])
              for f in devcheck.check_manifest("linear_regression")}
     assert ("failed__sign_error.py", "a golden's name starts with pass__ or fail__") in found
     assert ("manifest", "hint 1 points at checks that do not exist") in found
+    assert ("linear_regression.md", "a command passes --file workspace/...") in found
 
 
 @pytest.mark.slow

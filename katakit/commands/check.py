@@ -8,11 +8,12 @@ from katakit import catalog
 from katakit.output import formats
 from katakit.output import report
 from katakit.commands.common import (EXIT_NOT_PASSED, EXIT_OK, KATA_HELP, command_line,
-                                     console, grade_and_record, resolve_target, seed_value)
+                                     console, grade_and_record, in_workspace, resolve_target, seed_value)
 from katakit.results import Verdict
 
 HELP = "grade a file (your workspace file by default) against a kata's hidden checks"
-FILE_HELP = "the Python file to grade (default: workspace/KATA.py, made by `start`)"
+def file_help() -> str:
+    return f"the Python file to grade (default: {in_workspace('KATA.py')}, made by `start`)"
 REFERENCE_HELP = "grade the kata's reference solution instead (not recorded in the history)"
 SEED_HELP = "seed of the random test data (printed by every run) to reproduce a run"
 JSON_HELP = "print one JSON object on stdout and nothing else (same as --format json)"
@@ -26,7 +27,7 @@ def register(commands) -> None:
     parser = commands.add_parser("check", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--file", type=Path, help=FILE_HELP)
+    target.add_argument("--file", type=Path, help=file_help())
     target.add_argument("--reference", action="store_true", help=REFERENCE_HELP)
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help=JSON_HELP)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -91,6 +92,26 @@ def _from_here(path: Path) -> str:
     root = paths.kit_root()
     near = relative.count("..") <= 2 and path.is_relative_to(root) and here.is_relative_to(root)
     return relative if near else str(path)
+
+
+def in_workspace(name: str) -> str:
+    """``name`` in the learner's workspace as typed from here, for help texts
+    (``workspace/KATA.py`` in a checkout, ``~/katakit/workspace/...`` installed, or wherever
+    ``KATAKIT_WORKSPACE`` points)."""
+    return str(Path(shown_path(paths.workspace_dir())) / name)
+
+
+def statement_text(kata, attempt=None) -> str:
+    """The kata's statement as this learner should read it: its commands start the way the
+    kit was started here (``python grader.py``, ``kata``, ...) and ``workspace/<slug>.py``
+    names the learner's real file (``attempt``, by default the workspace file, which
+    ``KATAKIT_WORKSPACE`` or an installed kit moves)."""
+    text = kata.statement_path.read_text(encoding="utf-8")
+    attempt = paths.workspace_file(kata.slug) if attempt is None else attempt
+    text = re.sub(rf"(?<![\w/.-])workspace/{re.escape(kata.slug)}\.py", shown_path(attempt),
+                  text)
+    launcher = shlex.join(_launcher())
+    return re.sub(r"(?m)^(\s*)python grader\.py(?= )", lambda m: m.group(1) + launcher, text)
 
 
 def shown_path(path) -> str:

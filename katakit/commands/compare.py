@@ -24,7 +24,7 @@ from rich.text import Text
 
 from katakit import catalog
 from katakit.commands.common import (EXIT_OK, KATA_HELP, UsageError, command_line, console,
-                                     resolve_target, seed_value)
+                                     in_workspace, resolve_target, seed_value)
 from katakit.text import source_text
 from katakit.learner.history import open_history
 from katakit.seeds import new_seed
@@ -38,7 +38,8 @@ ROUNDS_HELP = f"timing rounds, alternating yours and the reference (default {ROU
 def register(commands) -> None:
     parser = commands.add_parser("compare", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
-    parser.add_argument("--file", type=Path, help="your file (default: workspace/KATA.py)")
+    parser.add_argument("--file", type=Path, help="your file (default: "
+                        f"{in_workspace('KATA.py')})")
     parser.add_argument("--peek", action="store_true",
                         help="look before you have passed (recorded in your history)")
     parser.add_argument("--plot", type=Path, metavar="FILE", help="also write the curves "

@@ -35,7 +35,7 @@ from katakit.output import report
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_OK, KATA_HELP, STOP, UsageError,
                                      command_line, console, difficulty_value, duration,
                                      grade_and_record, plain_output, retry_message,
-                                     shown_path, track_value)
+                                     shown_path, statement_text, track_value)
 from katakit.learner.history import open_history
 
 HELP = "a timed mock interview: code under a countdown, follow-up questions, a scorecard"
@@ -252,9 +252,8 @@ def show_brief(out, slug: str, path, lines: int) -> None:
 
 
 def statement_for(slug: str, path) -> str:
-    """The statement, with the practice workspace file replaced by the mock's own."""
-    text = catalog.load(slug).statement_path.read_text(encoding="utf-8")
-    return re.sub(rf"(?<![\w/.-])workspace/{re.escape(slug)}\.py", shown_path(path), text)
+    """The statement, naming the mock's own attempt file instead of the workspace file."""
+    return statement_text(catalog.load(slug), path)
 
 
 def brief(statement: str, lines: int, width: int) -> str:

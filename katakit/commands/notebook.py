@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 from katakit import catalog, paths
 from katakit.catalog import quiz as answer_key
-from katakit.commands.common import EXIT_OK, KATA_HELP, UsageError, command_line, shown_path
+from katakit.commands.common import (EXIT_OK, KATA_HELP, UsageError, command_line,
+                                     in_workspace, shown_path)
 
 HELP = "write a Jupyter notebook for a kata: statement, stub cells and a check cell"
-OUT_HELP = "where to write it (default: workspace/KATA.ipynb); never overwritten"
 
 
 def register(commands) -> None:
     parser = commands.add_parser("notebook", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
-    parser.add_argument("--out", type=Path, help=OUT_HELP)
+    parser.add_argument("--out", type=Path, help="where to write it (default: "
+                        f"{in_workspace('KATA.ipynb')}); never overwritten")
     parser.set_defaults(handler=run)
 
 
@@ -47,7 +49,7 @@ def notebook(kata: catalog.Kata) -> dict:
     """The notebook as nbformat 4.5 JSON."""
     stub = kata.stub_path.read_text(encoding="utf-8")
     code_cells, names, answers = stub_cells(stub)
-    cells = [_markdown(kata.statement_path.read_text(encoding="utf-8"))]
+    cells = [_markdown(without_commands(kata.statement_path.read_text(encoding="utf-8")))]
     cells += [_code(code) for code in code_cells]
     cells.append(_markdown(quiz_text(kata)))
     cells.append(_code(answers or _empty_answers(kata)))
@@ -64,6 +66,12 @@ def notebook(kata: catalog.Kata) -> dict:
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                         "language": "python"},
                          "language_info": {"name": "python"}}}
+
+
+def without_commands(statement: str) -> str:
+    """The statement without its ``## Commands`` section: in a notebook the last cell grades
+    the work, and the command lines would name a workspace file the notebook does not use."""
+    return re.sub(r"(?ms)^## Commands\s*$.*?(?=^## |\Z)", "", statement).rstrip() + "\n"
 
 
 def stub_cells(source: str) -> tuple[list[str], list[str], str]:

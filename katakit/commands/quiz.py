@@ -17,12 +17,12 @@ from katakit import catalog, paths
 from katakit.catalog import quiz as answer_key
 from katakit.commands.common import (EXIT_OK, KATA_HELP, STOP, UsageError,
                                      answer_and_explanation, answer_prompt, command_line,
-                                     console, retry_message, shown_path, show_question)
+                                     console, in_workspace, retry_message, shown_path,
+                                     show_question)
 from katakit.learner import quiz_file
 from katakit.learner.history import open_history
 
 HELP = "answer a kata's quiz interactively; it can write your answers into your file"
-FILE_HELP = "the file whose QUIZ_ANSWERS to read and fill in (default: workspace/KATA.py)"
 ALL_HELP = "ask every question, from the first, whatever is answered already"
 YES_HELP = "write the answers into the file without asking (the diff is still shown)"
 
@@ -30,7 +30,8 @@ YES_HELP = "write the answers into the file without asking (the diff is still sh
 def register(commands) -> None:
     parser = commands.add_parser("quiz", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
-    parser.add_argument("--file", type=Path, help=FILE_HELP)
+    parser.add_argument("--file", type=Path, help="the file whose QUIZ_ANSWERS to read and fill in (default: "
+                        f"{in_workspace('KATA.py')})")
     parser.add_argument("--all", action="store_true", help=ALL_HELP)
     parser.add_argument("--yes", action="store_true", help=YES_HELP)
     parser.set_defaults(handler=run)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 from katakit import catalog
-from katakit.commands.common import EXIT_OK, KATA_HELP, command_line, console, plain_output
+from katakit.commands.common import (EXIT_OK, KATA_HELP, command_line, console, plain_output,
+                                     statement_text)
 
 HELP = "read a kata's statement"
 
@@ -18,7 +19,7 @@ def register(commands) -> None:
 
 def run(args) -> int:
     kata = catalog.load(args.kata)
-    text = kata.statement_path.read_text(encoding="utf-8")
+    text = statement_text(kata)
     header = f"{kata.title} — {kata.difficulty}, {kata.minutes} min"
     if plain_output():
         print(header + "\n\n" + text, end="" if text.endswith("\n") else "\n")

@@ -7,9 +7,9 @@ from katakit.learner import workspace
 from katakit.commands.common import EXIT_OK, KATA_HELP, command_line, shown_path
 from katakit.learner.history import open_history
 
-HELP = "copy a kata's stub to workspace/KATA.py and start a round"
+HELP = "copy a kata's stub into your workspace (KATA.py) and start a round"
 FRESH_HELP = ("start a new round from the stub; the current file is kept in "
-              "workspace/.attempts/ and in the history")
+              "the workspace's .attempts/ folder and in the history")
 
 
 def register(commands) -> None:

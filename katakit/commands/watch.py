@@ -14,7 +14,7 @@ from pathlib import Path
 from katakit import catalog
 from katakit.output import report
 from katakit.commands.common import (EXIT_OK, KATA_HELP, command_line, console,
-                                     grade_and_record, resolve_target)
+                                     grade_and_record, in_workspace, resolve_target)
 
 HELP = "re-grade your workspace file every time you save it (Ctrl-C to stop)"
 POLL_S = 0.1
@@ -24,7 +24,7 @@ def register(commands) -> None:
     parser = commands.add_parser("watch", help=HELP, description=HELP)
     parser.add_argument("kata", help=KATA_HELP)
     parser.add_argument("--file", type=Path, help="the file to watch (default: "
-                        "workspace/KATA.py)")
+                        f"{in_workspace('KATA.py')})")
     parser.set_defaults(handler=run)
 
 

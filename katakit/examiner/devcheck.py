@@ -141,6 +141,9 @@ def check_manifest(slug: str) -> list[Finding]:
             problem(path.name, f"missing: {path}")
     if found:
         return found
+    if "--file workspace/" in kata.statement_path.read_text(encoding="utf-8"):
+        problem(kata.statement_path.name, "a command passes --file workspace/...: `check` "
+                "grades the workspace file by default, wherever the learner's workspace is")
     ids = check_ids(kata)
     if len(kata.hints) < MIN_HINTS:
         problem("manifest", f"{len(kata.hints)} hints; write at least {MIN_HINTS}, from a "

@@ -239,6 +239,38 @@ def test_declining_leaves_the_file_byte_for_byte(kit, kit_env):
     assert "Nothing written" in result.stdout and path.read_bytes() == before
 
 
+def test_answers_not_written_are_asked_again_as_check_still_lists_them(kit, kit_env):
+    kit("start", KATA)
+    declined = kit("quiz", KATA, input=typed(QUIZ[0]) + "\nq\nn\n")
+    assert "recorded in your progress" in declined.stdout
+    assert "Nothing written" in declined.stdout
+    assert "`check` lists these questions as not answered" in " ".join(declined.stdout.split())
+    again = kit("quiz", KATA, input="q\n")
+    assert f"Question 1 of {len(QUIZ)} ({QUIZ[0].id})" in again.stdout
+    assert "answered already" not in again.stdout
+
+
+def test_the_quiz_reads_answers_as_check_does_arithmetic_included(kit, kit_env):
+    """``"id": 20 / 3`` is graded by check, so the quiz counts it too; a value only running
+    the file can give (a name, a call) is left to check and said so."""
+    kit("start", KATA)
+    path = workspace(kit_env)
+    number = next(q for q in QUIZ if q.is_numeric and q.answer_value == 1000000)
+    other = next(q for q in QUIZ if q is not number)
+    source = path.read_text()
+    source = source.replace(f'"{number.id}": None', f'"{number.id}": 10 ** 3 * 1000')
+    source = source.replace(f'"{other.id}": None', f'"{other.id}": MY_ANSWER')
+    path.write_text("MY_ANSWER = " + repr(typed(other)) + "\n" + source)
+    result = kit("quiz", KATA, input="q\n")
+    text = " ".join(result.stdout.split())
+    assert f"2 of {len(QUIZ)} questions answered already" in text
+    assert f"{other.id} computed there" in text and "`check` grades it" in text
+    assert f"({number.id})" not in text.split("answered already", 1)[1]
+    graded = kit("check", KATA, "--json")
+    checks = {c["id"]: c["status"] for c in json.loads(graded.stdout)["checks"]}
+    assert checks[number.id] == checks[other.id] == "pass"
+
+
 def test_a_second_quiz_resumes_at_the_first_unanswered_question(kit, kit_env):
     kit("start", KATA)
     kit("quiz", KATA, input=typed(QUIZ[0]) + "\n" + wrong(QUIZ[1]) + "\nq\ny\n")

@@ -50,7 +50,7 @@ def sample_report() -> Report:
     quiz = catalog.load("linear_regression").quiz
     checks += [CheckResult(q.id, Category.QUIZ, Status.TODO,
                            f"not answered yet: set QUIZ_ANSWERS['{q.id}'] in your file",
-                           q.question) for q in quiz]
+                           q.with_choices) for q in quiz]
     return Report("linear_regression", "workspace/linear_regression.py", 42, 1.0,
                   tuple(checks))
 
@@ -65,6 +65,10 @@ def test_no_title_message_or_question_is_ever_cut(width):
         assert flat(check.title) in flat(text), check.id
     assert flat(result.checks[3].message) in flat(text)
     assert "7 not answered yet: kata quiz linear_regression asks them" in flat(text)
+    choice = next(q for q in catalog.load("linear_regression").quiz if q.choices)
+    starts = [line.strip() for line in text.splitlines()]
+    for letter, option in zip("abcd", choice.choices):  # each choice starts its own line
+        assert any(start.startswith(f"{letter}) {option.split()[0]}") for start in starts)
 
 
 def test_by_default_passes_are_named_and_the_rest_shown_in_full():

@@ -84,6 +84,14 @@ class Question:
     def is_numeric(self) -> bool:
         return self.answer_value is not None
 
+    @property
+    def with_choices(self) -> str:
+        """The question and its lettered choices, one per line, as ``check`` lists a
+        question (so it can be answered in the file without running ``quiz``)."""
+        return "\n".join([" ".join(self.question.split()),
+                          *(f"{chr(ord('a') + i)}) {' '.join(choice.split())}"
+                            for i, choice in enumerate(self.choices))])
+
 
 @dataclass(frozen=True)
 class FollowUp:

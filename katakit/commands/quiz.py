@@ -1,8 +1,10 @@
 """``quiz``: ask the kata's questions one by one, explain each answer, record the score, and
 offer to write the answers into the file's ``QUIZ_ANSWERS`` (shown as a diff first).
 
-A second run starts at the first question not answered yet (in the file, or earlier in this
-round); when every question has an answer it asks again the ones answered wrong.
+A second run starts at the first question not answered in the file (what ``check`` grades;
+answers typed but not written are asked again, so the quiz and ``check`` never disagree);
+when every question has an answer it asks again the ones answered wrong. Without a file, the
+answers given earlier in this round count instead.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def run(args, read=input) -> int:
                          "question of this kata" + (f": did you mean {meant!r}? (writing your "
                                                     "answers renames it)" if meant else "")))
     with open_history() as history:
-        earlier = _answered_this_round(history, kata.slug)
+        earlier = _answered_this_round(history, kata.slug) if learner is None else {}
         questions, intro = _to_ask(kata, in_file, earlier, args.all, path)
         out.print(escape(intro))
         given = _ask(out, kata, questions, history, read)
@@ -81,9 +83,13 @@ def run(args, read=input) -> int:
         return EXIT_OK
     right = sum(correct for _, correct in given.values())
     out.print(f"\nScore: {right} of {len(given)} right ({len(given)} of {len(kata.quiz)} "
-              "questions answered) — recorded.")
-    offer_to_write(out, kata, path, learner, {q: a for q, (a, _) in given.items()}, args.yes,
-                   read)
+              "questions answered) — recorded in your progress.")
+    written = offer_to_write(out, kata, path, learner,
+                             {q: a for q, (a, _) in given.items()}, args.yes, read)
+    if not written and learner is not None:
+        out.print(escape(f"Until they are in {answer_key.ANSWERS_NAME}, `check` lists these "
+                         "questions as not answered and the quiz asks them again."),
+                  soft_wrap=True)
     return EXIT_OK
 
 
@@ -119,14 +125,22 @@ def _to_ask(kata, in_file: dict, earlier: dict, everything: bool, path) -> tuple
     total = len(kata.quiz)
     if everything:
         return list(kata.quiz), f"{kata.slug} quiz: {total} questions."
-    state = {}
+    state = {}  # question id -> right (None: computed in the file, so only check knows)
     for question in kata.quiz:
         value = in_file.get(question.id)
-        if not answer_key.is_unanswered(value) and answer_key.parse(question, value) is not None:
+        if value is quiz_file.COMPUTED:
+            state[question.id] = None
+        elif not answer_key.is_unanswered(value) and \
+                answer_key.parse(question, value) is not None:
             state[question.id] = answer_key.problem_with(question, value) is None
         elif question.id in earlier:
             state[question.id] = earlier[question.id]
-    where = f" (in {shown_path(path)} or earlier this round)" if path else " (this round)"
+    where = f" in {shown_path(path)}" if path else " earlier this round"
+    computed = [q.id for q in kata.quiz if state.get(q.id, False) is None]
+    if computed:
+        where += (f"; {', '.join(computed)} computed there, which the quiz cannot read "
+                  "without running your file: `check` grades "
+                  f"{'them' if len(computed) > 1 else 'it'}")
     unanswered = [q for q in kata.quiz if q.id not in state]
     if not state:
         return list(kata.quiz), f"{kata.slug} quiz: {total} questions."
@@ -135,11 +149,12 @@ def _to_ask(kata, in_file: dict, earlier: dict, everything: bool, path) -> tuple
         return unanswered, (f"{kata.slug} quiz: {len(state)} of {total} questions answered "
                             f"already{where}; starting at question {first} (--all asks "
                             "every question).")
-    wrong = [q for q in kata.quiz if not state[q.id]]
+    wrong = [q for q in kata.quiz if state[q.id] is False]
     if wrong:
         return wrong, (f"{kata.slug} quiz: every question has an answer{where}; asking again "
                        f"the {len(wrong)} answered wrong (--all asks every question).")
-    return [], (f"{kata.slug} quiz: all {total} questions are answered right{where}. Take it "
+    verdict = "answered right" if not computed else "answered"
+    return [], (f"{kata.slug} quiz: all {total} questions are {verdict}{where}. Take it "
                 f"again with: {command_line('quiz', kata.slug, '--all')}")
 
 
@@ -158,15 +173,16 @@ def _ask(out, kata, questions, history, read) -> dict[str, tuple[str, bool]]:
 
 
 def offer_to_write(out, kata, path: Path | None, learner, typed: dict, yes: bool,
-                   read) -> None:
-    """Show what writing the answers changes in the file, ask, and write atomically."""
+                   read) -> bool:
+    """Show what writing the answers changes in the file, ask, and write atomically; True
+    when the file holds the answers afterwards."""
     questions = {q.id: q for q in kata.quiz}
     literals = {qid: quiz_file.literal(questions[qid], answer) for qid, answer in typed.items()}
     if path is None or learner is None:
         out.print(f"Your file is not there to write them into: {command_line('start', kata.slug)}"
                   f" creates it. Or put them in {answer_key.ANSWERS_NAME} yourself.",
                   soft_wrap=True)
-        return
+        return False
     shown = shown_path(path)
     try:
         edited = quiz_file.with_answers(learner.source, literals, list(questions))
@@ -176,10 +192,10 @@ def offer_to_write(out, kata, path: Path | None, learner, typed: dict, yes: bool
         out.print(escape(f"Cannot write them into {shown}: {error}. Paste these lines at the "
                          "end of your file instead:"))
         out.print(quiz_file.paste_lines(literals), markup=False, highlight=False)
-        return
+        return False
     if edited == learner.source:
         out.print(escape(f"{shown} already has these answers."))
-        return
+        return True
     diff = "".join(difflib.unified_diff(learner.source.splitlines(keepends=True),
                                         edited.splitlines(keepends=True), shown,
                                         f"{shown} (with your answers)", n=1))
@@ -187,17 +203,17 @@ def offer_to_write(out, kata, path: Path | None, learner, typed: dict, yes: bool
     out.print(f"\nOnly {answer_key.ANSWERS_NAME} changes in {escape(shown)}:")
     out.print(Syntax(diff, "diff", background_color="default"))
     if not yes and not _confirm(read, f"Write your answers into {shown}? [y/N] "):
-        out.print(f"Nothing written. {command_line('quiz', kata.slug)} offers again.",
-                  soft_wrap=True)
-        return
+        out.print("Nothing written.")
+        return False
     try:
         kept = quiz_file.write(learner, edited, kata.slug, time.time())
     except quiz_file.CannotEdit as error:
         out.print(escape(f"Not written: {error}"))
-        return
+        return False
     out.print(escape(f"Written. Your previous file is kept in {shown_path(kept)}. Grade it "
                      f"with: {command_line('check', kata.slug, *_file_args(kata, path))}"),
               soft_wrap=True)
+    return True
 
 
 def _file_args(kata, path: Path) -> list[str]:

@@ -38,6 +38,7 @@ INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may 
 SKIPPED_NOT_LOADED = "your file must load first (see the `load` check)"
 SKIPPED_MISSING = "your file does not define {names} yet (see the `signatures` check)"
 MESSAGE_LIMIT = 4000
+TITLE_LIMIT = 1000  # a quiz question with its choices
 STOPPED_BY_BACKSTOP = ("this check ran longer than the grader allows any check and was stopped; "
                        "if your code is not stuck, please report it with the seed")
 
@@ -147,7 +148,7 @@ class GradingPlugin:
         check_id = item.callspec.id if hasattr(item, "callspec") else item.originalname[5:]
         doc = " ".join((item.function.__doc__ or "").split())
         parameter = getattr(item, "callspec", None) and next(iter(item.callspec.params.values()))
-        title = getattr(parameter, "question", None) or doc  # a quiz check shows its question
+        title = getattr(parameter, "with_choices", None) or doc  # a quiz check: its question
         status, message = outcome(call.excinfo, self._kata)
         if call.excinfo is not None and isinstance(call.excinfo.value, Unverified):
             self._unverified[len(self.results)] = call.excinfo.value
@@ -156,7 +157,7 @@ class GradingPlugin:
             message += " Your code raised warnings here: " + "; ".join(
                 w.describe() for w in warned[:3]) + "."
         return CheckResult(check_id, category, status, clean(message, MESSAGE_LIMIT),
-                           clean(title, 600))
+                           clean(title, TITLE_LIMIT, newlines=True))
 
     def _settle_unverified(self) -> None:
         """A check that could not verify its measurement because the learner's values differ

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import io
+import operator
 import os
 import re
 import tokenize
@@ -52,8 +53,10 @@ class LearnerFile:
         return cls(Path(path), data, encoding, source)
 
     def answers(self) -> dict:
-        """The literal values of ``QUIZ_ANSWERS`` by key ({} when there is none, or when the
-        file does not parse); values that are not literals are left out."""
+        """The values of ``QUIZ_ANSWERS`` by key ({} when there is none, or when the file does
+        not parse), read without running the file: literals, and arithmetic on numbers
+        (``20 / 3``, ``2 ** 10``) worked out as ``check`` would; any other value (a name, a
+        call) is ``COMPUTED``: ``check``, which runs the file, grades it."""
         try:
             found = _assignment(ast.parse(self.source))
         except (SyntaxError, ValueError, CannotEdit):
@@ -63,11 +66,50 @@ class LearnerFile:
         answers = {}
         for key, value in zip(found.value.keys, found.value.values):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                try:
-                    answers[key.value] = ast.literal_eval(value)
-                except ValueError:
-                    continue
+                answers[key.value] = constant_value(value)
         return answers
+
+
+class _Computed:
+    """A ``QUIZ_ANSWERS`` value the quiz cannot know without running the learner's file."""
+
+    def __repr__(self) -> str:
+        return "COMPUTED"
+
+
+COMPUTED = _Computed()
+_ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+               ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv,
+               ast.Mod: operator.mod, ast.Pow: operator.pow}
+_SIGNS = {ast.UAdd: operator.pos, ast.USub: operator.neg}
+
+
+def constant_value(node: ast.AST):
+    """The value of an answer's expression without running anything: a literal, or
+    arithmetic on numbers; ``COMPUTED`` for anything else (or a power too large to work
+    out safely)."""
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        pass
+    if isinstance(node, ast.UnaryOp) and type(node.op) in _SIGNS:
+        operand = constant_value(node.operand)
+        return COMPUTED if not _is_number(operand) else _SIGNS[type(node.op)](operand)
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        left, right = constant_value(node.left), constant_value(node.right)
+        if not (_is_number(left) and _is_number(right)):
+            return COMPUTED
+        if isinstance(node.op, ast.Pow) and isinstance(right, int) and abs(right) > 1024:
+            return COMPUTED  # an integer power can take memory and time without bound
+        try:
+            return _ARITHMETIC[type(node.op)](left, right)
+        except (ArithmeticError, ValueError):
+            return COMPUTED
+    return COMPUTED
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def literal(question, answer) -> str:

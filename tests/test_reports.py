@@ -106,6 +106,20 @@ def test_no_column_vector_note_without_the_evidence(message):
     assert report.broadcast_note(checks) == ""
 
 
+@pytest.mark.parametrize("layout", list(report.Layout))
+def test_one_mistake_met_at_other_sizes_is_said_once_and_the_json_keeps_every_message(layout):
+    from katakit.output import formats
+    checks = tuple(CheckResult(i, c, Status.ERROR, m, "t") for i, c, m in BROADCAST[:2]) + (
+        CheckResult("other", Category.ROBUSTNESS, Status.FAIL, "X was modified in place: "
+                    "work on a copy, X = X - X.mean(axis=0), never X -= ... in your function", "t"),)
+    text = flat(rendered(Report("linear_regression", "f.py", 3, 1.0, checks), 100,
+                         layout=layout))
+    assert text.count("could not be broadcast") == 1
+    assert "the same mistake as in first_step above." in text
+    assert "X was modified in place" in text  # another mistake keeps its message
+    assert "(4,) (4,80)" in formats.to_json(Report("k", "f.py", 3, 1.0, checks))
+
+
 # compare --------------------------------------------------------------------------------------
 
 def test_the_diff_leaves_out_docstrings_and_comments_unless_asked():

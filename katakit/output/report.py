@@ -49,12 +49,13 @@ def render(report: Report, console: Console, reproduce: str = "",
         hanging(console, Text("isolation: ", "dim"), Text(report.isolation, "dim"))
     unrun = _not_run(report.checks)
     checks = [c for c in report.checks if c not in unrun]
+    repeats = same_mistake(checks)
     if layout is Layout.FAILURES_FIRST:
-        _failures_first(console, checks, quiz_command)
+        _failures_first(console, checks, quiz_command, repeats)
     else:
         width = min(max((len(c.id) for c in checks), default=0), ID_COLUMN)
         for category, group in groupby(checks, key=lambda c: c.category):
-            _category(console, category, list(group), width, quiz_command,
+            _category(console, category, list(group), width, quiz_command, repeats,
                       fold_passes=layout is Layout.COMPACT)
     if unrun:
         _summary(console, unrun[0].status, f"{len(unrun)} other checks were not run",
@@ -68,7 +69,7 @@ def render(report: Report, console: Console, reproduce: str = "",
     _verdict(console, report, reproduce)
 
 
-def _category(console, category, shown, width: int, quiz_command: str,
+def _category(console, category, shown, width: int, quiz_command: str, repeats: dict,
               fold_passes: bool = False) -> None:
     console.print(Text(category.value, style="bold cyan"))
     passed = [c for c in shown if c.status is Status.PASS]
@@ -79,7 +80,8 @@ def _category(console, category, shown, width: int, quiz_command: str,
     todos = [c for c in shown if c.status is Status.TODO]
     if category is Category.QUIZ and len(todos) >= 3:
         for check in shown:  # each question in full; the shared message once
-            _line(console, check, width, message=check.status is not Status.TODO)
+            _line(console, check, width,
+                  message=check.message if check.status is not Status.TODO else "")
         what = (f"{quiz_command} asks them and can write your answers into your file"
                 if quiz_command else todos[0].message.removeprefix("not answered yet: "))
         hanging(console, Text(" " * MESSAGE_INDENT),
@@ -88,20 +90,22 @@ def _category(console, category, shown, width: int, quiz_command: str,
     if len(todos) >= 3:  # many unfinished parts: one line, not a wall of repeats
         shown = [c for c in shown if c.status is not Status.TODO]
     for check in shown:  # a skip waits for another failure: what it checks can wait too
-        _line(console, check, width, title=not (fold_passes and check.status is Status.SKIP))
+        _line(console, check, width, title=not (fold_passes and check.status is Status.SKIP),
+              message=repeats.get(check.id, check.message))
     if len(todos) >= 3:
         _summary(console, Status.TODO, f"{len(todos)} not attempted yet: "
                  f"{', '.join(c.id for c in todos)}", todos[0].message)
 
 
-def _failures_first(console, checks, quiz_command: str) -> None:
+def _failures_first(console, checks, quiz_command: str, repeats: dict) -> None:
     """What went wrong, each with its message (the title is for ``check --verbose``); then
     one line each for what could not be measured yet and what is not done yet."""
     for check in (c for c in checks if c.status in FAILING):
         head = Text.assemble(("  " + f"{check.status.value:<7}", STYLE[check.status]),
                              f" {check.id}", (f"  ({check.category.value})", "dim"))
         console.print(head, no_wrap=True, overflow="ignore")
-        hanging(console, Text(" " * MESSAGE_INDENT), Text(check.message))
+        hanging(console, Text(" " * MESSAGE_INDENT),
+                Text(repeats.get(check.id, check.message)))
     skipped = [c for c in checks if c.status is Status.SKIP]
     if skipped:
         hanging(console, Text(f"  {'skip':<7} ", STYLE[Status.SKIP]),
@@ -139,7 +143,7 @@ def _not_run(checks) -> list:
     return unrun if len(unrun) >= 3 and len(reasons) == 1 else []
 
 
-def _line(console: Console, check, width: int, message: bool = True,
+def _line(console: Console, check, width: int, message: str | None = None,
           title: bool = True) -> None:
     """Status, id and title (wrapped under itself, or on the next lines when the id is long
     or the console narrow), then the message of a check that did not pass."""
@@ -154,8 +158,30 @@ def _line(console: Console, check, width: int, message: bool = True,
         console.print(head, no_wrap=True, overflow="ignore")
         if shown_title:
             hanging(console, Text(" " * MESSAGE_INDENT), Text(shown_title, style="dim"))
-    if message and check.status is not Status.PASS and check.message:
-        hanging(console, Text(" " * MESSAGE_INDENT), Text(check.message))
+    message = check.message if message is None else message
+    if message and check.status is not Status.PASS:
+        hanging(console, Text(" " * MESSAGE_INDENT), Text(message))
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+_CALL = re.compile(r"`[^`]*` raised")  # the call a message quotes: its arguments differ
+
+
+def same_mistake(checks) -> dict[str, str]:
+    """Failing checks whose message repeats an earlier one's but for its numbers (one mistake
+    met at other sizes: a gradient of the wrong shape, a fit that cannot broadcast), each
+    with the short line that stands for it: the message is printed once, in full, at the
+    first check that says it."""
+    first, repeats = {}, {}
+    for check in checks:
+        if check.status not in FAILING or len(check.message) < 80:
+            continue
+        key = (check.status, _NUMBER.sub("#", _CALL.sub("`…`", check.message)))
+        if key in first:
+            repeats[check.id] = f"the same mistake as in {first[key]} above."
+        else:
+            first[key] = check.id
+    return repeats
 
 
 def _summary(console: Console, status: Status, headline: str, message: str) -> None:

@@ -243,11 +243,26 @@ def test_precision_recall_f1_values(candidate, rng, seed):
                      f"precision_recall_f1(y_true, y_pred) {note}")
     if close(mine, right):
         return
-    meaning = prf_mistake(mine, right, found)
+    meaning = prf_mistake(mine, right, found) or counts_note(candidate, y_true, y_pred, found)
     fail(f"precision_recall_f1 returned ({mine[0]:.6g}, {mine[1]:.6g}, {mine[2]:.6g}), expected "
          f"({right[0]:.6g}, {right[1]:.6g}, {right[2]:.6g}) with TP={found['TP']}, "
          f"FP={found['FP']}, FN={found['FN']}, TN={found['TN']}"
          f"{': ' + meaning if meaning else ''} {note}")
+
+
+def counts_note(candidate, y_true, y_pred, found) -> str:
+    """When the learner's own confusion matrix is wrong on the same data, the likely cause of
+    wrong precision and recall (computed from it); '' otherwise."""
+    expected = [[found["TN"], found["FP"]], [found["FN"], found["TP"]]]
+    try:
+        matrix = np.asarray(candidate.call("confusion_matrix", y_true, y_pred))
+    except (LearnerRaised, NotAttempted):
+        return ""
+    if matrix.shape != (2, 2) or np.array_equal(matrix, expected):
+        return ""
+    return (f"your confusion_matrix gives {matrix.tolist()} on this data instead of "
+            f"{expected}; if precision_recall_f1 uses it, fix confusion_matrix first "
+            "(confusion_matrix_values says how)")
 
 
 ZERO_CASES = (  # (y_true, y_pred, what is 0 / 0)
@@ -277,6 +292,10 @@ def test_zero_denominators(candidate, seed):
         if mine == (0.0, 0.0, 0.0):
             continue
         bad = [name for name, v in zip(("precision", "recall", "f1"), mine) if v != 0.0]
+        cause = counts_note(candidate, y_true, y_pred, counts(y_true, y_pred))
+        if cause:
+            fail(f"{label} returned ({', '.join(f'{v:.6g}' for v in mine)}) ({situation}), "
+                 f"but precision, recall and f1 are all 0.0 here: {cause} (seed {seed})")
         why = ("nan comes from dividing 0 by 0" if any(np.isnan(mine)) else
                "this spec's convention for a zero denominator is 0.0")
         fail(f"{label} returned ({', '.join(f'{v:.6g}' for v in mine)}) ({situation}), but "

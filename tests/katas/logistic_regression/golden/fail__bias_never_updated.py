@@ -1,6 +1,6 @@
 """Computes db but forgets to apply it: fit updates only w, so b stays 0.0 and the model is
 forced through the origin. The first-step check must say b is never updated."""
-# expect-failing: first_step, trajectory, continues_from_current_parameters, reaches_the_optimum, stable_on_separable_data
+# expect-failing: first_step, trajectory, reaches_the_optimum, stable_on_separable_data
 
 import numpy as np
 

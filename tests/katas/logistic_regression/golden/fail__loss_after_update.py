@@ -1,6 +1,6 @@
 """Records the loss after the update instead of before it, so history[0] is not log(2) and
 the whole history is shifted by one epoch. The first-step and trajectory checks must say so."""
-# expect-failing: first_step, trajectory, continues_from_current_parameters
+# expect-failing: first_step, trajectory
 
 import numpy as np
 

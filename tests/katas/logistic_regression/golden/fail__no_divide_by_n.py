@@ -1,6 +1,6 @@
 """The gradient as a sum over the samples, X.T @ (p - y) and np.sum(p - y), not a mean: n
 times too large. The gradient check must name the missing 1/n; every trajectory differs."""
-# expect-failing: gradient_values, first_step, trajectory, continues_from_current_parameters, reaches_the_optimum, stable_on_separable_data
+# expect-failing: gradient_values, first_step, trajectory, reaches_the_optimum, stable_on_separable_data
 
 import numpy as np
 

@@ -1,7 +1,7 @@
 """Starts from small random weights, as for a neural network, instead of zeros. The
 cross-entropy is convex, so it still reaches the optimum, but the first loss is not log(2) and
 no trajectory is reproducible. The initial-state check must ask for zeros."""
-# expect-failing: init_parameters, first_step, trajectory, continues_from_current_parameters, stable_on_separable_data
+# expect-failing: init_parameters, first_step, trajectory, stable_on_separable_data
 
 import numpy as np
 

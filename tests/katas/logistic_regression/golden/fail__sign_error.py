@@ -1,6 +1,6 @@
 """The error written as y - p while the update still subtracts the gradient, so every step
 goes uphill. The gradient check must name the sign; the first step and trajectories differ."""
-# expect-failing: gradient_values, first_step, trajectory, continues_from_current_parameters, reaches_the_optimum, stable_on_separable_data
+# expect-failing: gradient_values, first_step, trajectory, reaches_the_optimum, stable_on_separable_data
 
 import numpy as np
 

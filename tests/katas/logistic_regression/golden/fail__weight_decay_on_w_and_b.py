@@ -2,7 +2,7 @@
 db + lam * b. This kata has no penalty at all (and a penalty never belongs on the bias). The
 gradient check, which sets w and b to non-zero values, must name the penalty; from zero the
 first step is unaffected, the later trajectory is not."""
-# expect-failing: gradient_values, trajectory, continues_from_current_parameters, reaches_the_optimum, stable_on_separable_data
+# expect-failing: gradient_values, trajectory, reaches_the_optimum, stable_on_separable_data
 
 import numpy as np
 

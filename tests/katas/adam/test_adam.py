@@ -57,7 +57,7 @@ STEP_VARIANTS = {
     "step": dict(t_shift=-1),
     "only m is bias-corrected: v needs v_hat = v / (1 - beta2**t) too": dict(correct="m only"),
     "only v is bias-corrected: m needs m_hat = m / (1 - beta1**t) too": dict(correct="v only"),
-    "eps is inside the square root: the denominator is np.sqrt(v_hat) + eps": dict(
+    "your eps is inside the square root; it belongs outside: np.sqrt(v_hat) + eps": dict(
         eps_inside=True),
     "the bias corrections are folded into the step size (the paper's 'efficient' form), "
     "which moves eps: this kata adds eps to np.sqrt(v_hat) after the correction":

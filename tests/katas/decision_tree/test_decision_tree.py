@@ -122,10 +122,12 @@ def partition_mistake(X, y, left, g, feature, threshold) -> str:
                 "left too (X[:, f] <= threshold): return the midpoint between the last value "
                 "going left and the next one")
     for criterion, weighted, meaning in (
-            ("entropy", True, "it is the split with the lowest weighted entropy, not Gini"),
-            ("gini", False, "it is the best split by the plain average of the children's "
+            ("entropy", True, "your split is the one with the lowest weighted entropy, not "
+                              "the lowest weighted Gini"),
+            ("gini", False, "your split is the best by the plain average of the children's "
                             "Gini: weight each child by its share of the rows"),
-            ("error", True, "it minimises the misclassification rate, not the Gini")):
+            ("error", True, "your split minimises the misclassification rate, not the "
+                            "weighted Gini")):
         found = trees.candidates(X, y, criterion, weighted)
         tied = found.impurity <= found.impurity.min() + 1e-12
         if any(np.array_equal(found.left[i], left) for i in np.flatnonzero(tied)):

@@ -120,13 +120,20 @@ def components_mistake(X, components) -> str:
             "first k")
 
 
+def gap_text(components, vectors) -> str:
+    """How far the learner's subspace is from the principal one, in words a learner can
+    check: the largest entry of the difference of the two projectors."""
+    gap = subspace_gap(components, vectors[:len(components)])
+    return (f"largest entry of components_.T @ components_ minus the principal subspace's "
+            f"projector: {gap:.3g}; 0 means the same subspace, about 1 a direction outside it")
+
+
 def fail_components(X, components, note, what="components_"):
     """Fail with the named mistake when components_ are not the top principal directions."""
     mistake = components_mistake(X, components)
     if mistake:
         values, vectors = covariance_spectrum(X)
-        fail(f"{what} are wrong: {mistake} (projector gap "
-             f"{subspace_gap(components, vectors[:len(components)]):.3g}) {note}")
+        fail(f"{what} are wrong: {mistake} ({gap_text(components, vectors)}) {note}")
 
 
 # --- api ------------------------------------------------------------------------------------
@@ -188,7 +195,7 @@ def test_components_orthonormal(candidate, rng, seed):
 @check("correctness")
 def test_components_span(candidate, rng, seed):
     """The components span the subspace of the k largest covariance eigenvalues (compared by
-    projectors C.T @ C, so signs and the method do not matter)."""
+    projectors components_.T @ components_, so signs and the method do not matter)."""
     X = spectrum_data(rng, 80, 6)
     _, fit = fitted(candidate, X, 3, seed)
     note = data_note(seed, X=X)
@@ -198,8 +205,8 @@ def test_components_span(candidate, rng, seed):
             same_subspace(C, vectors[:3]):
         return
     fail_components(X, C, note)
-    fail(f"components_ do not span the top principal subspace (projector gap "
-         f"{subspace_gap(C, vectors[:3]):.3g}) {note}")
+    fail(f"components_ do not span the top principal subspace ({gap_text(C, vectors)}) "
+         f"{note}")
 
 
 @check("correctness")

@@ -100,3 +100,16 @@ def test_dev_check_grades_a_failing_reference_and_a_passing_stub_as_wrong(broken
     assert "verdict fail, expected pass" in findings["reference"].problem
     assert "verdict pass, expected todo" in findings["stub"].problem
     assert findings["reference"].next_step.startswith("python grader.py check linear_regression")
+
+
+def test_a_golden_whose_message_says_what_it_must_not_is_a_finding(tmp_path):
+    golden = tmp_path / "fail__x.py"
+    golden.write_text('"""x"""\n# expect-failing: a\n# never-says: dx = secret\n')
+    expected = devcheck.expectation(golden)
+    kata = catalog.load("batchnorm")
+    report = {"verdict": "fail", "checks": [
+        {"id": "a", "status": "fail", "message": "wrong: the answer is dx = secret(x)"}]}
+    finding = devcheck.judge(kata, golden.name, ["--file", str(golden)], expected, report)
+    assert finding is not None and "a's message says 'dx = secret'" in finding.problem
+    report["checks"][0]["message"] = "wrong: dx treats mu as a constant"
+    assert devcheck.judge(kata, golden.name, ["--file", str(golden)], expected, report) is None

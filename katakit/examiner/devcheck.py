@@ -32,6 +32,7 @@ from katakit.text import source_text
 GOLDEN_SEED = 7
 MIN_HINTS, MIN_QUIZ, MIN_FOLLOW_UPS = 4, 5, 4
 EXPECT = re.compile(r"^# expect-failing:(.*)$", re.MULTILINE)
+NEVER_SAYS = re.compile(r"^# never-says:(.*)$", re.MULTILINE)
 README_START, README_END = "<!-- katas:start -->", "<!-- katas:end -->"
 
 
@@ -53,13 +54,19 @@ class Expectation:
 
     verdict: str
     failing: frozenset[str]
+    never_says: tuple[str, ...] = ()
+    """Text no message may contain (``# never-says:`` lines), e.g. the formula a statement
+    keeps for the hints."""
 
 
 def expectation(path: Path) -> Expectation:
-    """From the file name (``fail__what.py``) and its ``# expect-failing:`` line."""
-    match = EXPECT.search(source_text(path))
+    """From the file name (``fail__what.py``), its ``# expect-failing:`` line and its
+    ``# never-says:`` lines."""
+    source = source_text(path)
+    match = EXPECT.search(source)
     failing = frozenset(n.strip() for n in match.group(1).split(",")) if match else frozenset()
-    return Expectation(path.stem.split("__")[0], failing)
+    never = tuple(m.group(1).strip() for m in NEVER_SAYS.finditer(source))
+    return Expectation(path.stem.split("__")[0], failing, never)
 
 
 def goldens(kata: catalog.Kata) -> list[Path]:
@@ -101,6 +108,11 @@ def judge(kata: catalog.Kata, subject: str, target: list[str], expected: Expecta
         return Finding(kata.slug, subject, f"the grader gave no report: {report['problem']}",
                        again)
     got = failing_checks(report)
+    said = [(c["id"], text) for c in report.get("checks", []) for text in expected.never_says
+            if text in c.get("message", "")]
+    if said:
+        return Finding(kata.slug, subject, "; ".join(f"{check}'s message says {text!r}"
+                                                     for check, text in said), again)
     if (report["verdict"], got) == (expected.verdict, expected.failing):
         return None
     parts = []

@@ -20,9 +20,11 @@ CLASS = "BatchNorm1d"
 EPS = 1e-5
 FIX_FORWARD = ("mu = x.mean(axis=0); var = x.var(axis=0); x_hat = (x - mu) / np.sqrt(var + "
                "eps); out = gamma * x_hat + beta")
-FIX_BACKWARD = ("dbeta = dout.sum(axis=0); dgamma = (dout * x_hat).sum(axis=0); dx_hat = "
-                "dout * gamma; dx = (dx_hat - dx_hat.mean(axis=0) - x_hat * (dx_hat * "
-                "x_hat).mean(axis=0)) / np.sqrt(var + eps)")
+# The dx formula itself is the interview question: the statement promises it only in the
+# hints (at a cost in a mock), so no message gives it whole; messages name the mistake.
+FIX_BACKWARD = ("dbeta = dout.sum(axis=0); dgamma = (dout * x_hat).sum(axis=0); dx starts from "
+                "dx_hat = dout * gamma and follows the chain rule through x_hat, var and mu "
+                "(deriving it is the exercise; the last hints give it)")
 
 
 # --- data and the examiner's own computations ------------------------------------------------

@@ -2,6 +2,7 @@
 (and the usual backward formula with 1 / (std + eps)). With a feature whose variance (1e-6) is far below
 eps, the outputs differ a lot; the messages name eps's place."""
 # expect-failing: train_forward_values, normalized_statistics, eval_uses_running_statistics, backward_values, backward_matches_finite_differences, constant_feature_stays_finite, layer_norm_values
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

@@ -3,6 +3,7 @@ sample then comes out as beta) and updates the running statistics too. The evalu
 fails, naming the mistake; backward after an evaluation forward also changes (the cache is
 overwritten by the evaluation call)."""
 # expect-failing: eval_uses_running_statistics, backward_after_eval_forward
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

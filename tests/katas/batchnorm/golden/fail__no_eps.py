@@ -2,6 +2,7 @@
 feature gives 0 / 0 = nan; features with a variance far below eps are blown up to unit
 variance. The values checks name the missing eps, the constant-feature check the nan."""
 # expect-failing: train_forward_values, normalized_statistics, eval_uses_running_statistics, backward_values, backward_matches_finite_differences, constant_feature_stays_finite, layer_norm_values
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

@@ -2,6 +2,7 @@
 training and evaluation were the same computation. The training outputs are wrong (named), they
 are not mean 0 per feature and not shift invariant; the backward's x_hat is not the batch's."""
 # expect-failing: train_forward_values, normalized_statistics, shift_invariance, backward_values, backward_matches_finite_differences, dout_of_ones_gives_zero_dx, constant_feature_stays_finite
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

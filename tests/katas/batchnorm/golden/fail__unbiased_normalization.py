@@ -2,6 +2,7 @@
 spec normalizes with the biased one (only running_var stores the unbiased one). The value checks
 name the ddof; the per-feature variance is (N - 1) / N instead of about 1."""
 # expect-failing: train_forward_values, normalized_statistics, backward_values, backward_matches_finite_differences, constant_feature_stays_finite, layer_norm_values
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

@@ -5,6 +5,7 @@ statistics take the per-sample shape (N, 1) and broadcast into (N, D) arrays, so
 statistics and a one-sample evaluation fail too (vectorization and speed are then not
 measured)."""
 # expect-failing: output_shapes, train_forward_values, normalized_statistics, shift_invariance, backward_values, backward_matches_finite_differences, dout_of_ones_gives_zero_dx, constant_feature_stays_finite, running_statistics
+# never-says: dx_hat.mean(axis=0) - x_hat
 
 import numpy as np
 

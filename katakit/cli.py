@@ -15,7 +15,7 @@ import sys
 
 from katakit import catalog
 from katakit.commands.common import (EXIT_INTERRUPTED, EXIT_NOT_PASSED, EXIT_USAGE,
-                                     UsageError)
+                                     UsageError, command_line)
 from katakit.candidate.isolation import IsolationUnavailable
 from katakit.learner.history import HistoryError
 
@@ -30,7 +30,7 @@ def build_parser(argv=None) -> argparse.ArgumentParser:
     """The parser; when ``argv`` names a command, only that command's module is imported
     (commands that do not grade start as fast as Python and NumPy do)."""
     parser = argparse.ArgumentParser(
-        prog="grader.py", description="ML interview kata kit: list -> show -> start -> check "
+        prog=command_line(), description="ML interview kata kit: list -> show -> start -> check "
         "-> hint -> quiz -> compare -> progress")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     named = [a for a in (argv or [])[:1] if a in COMMANDS]

@@ -82,7 +82,8 @@ def to_html(report: NotebookReport) -> str:
                 f"<td style='padding:0.15em 0.8em 0.15em 0; text-align:left'>"
                 f"<code>{e(check.id)}</code></td>"
                 f"<td style='padding:0.15em 0; text-align:left'>"
-                f"<span style='color:#57606a'>{e(check.title)}</span>{message}</td></tr>")
+                f"<span style='color:#57606a; white-space:pre-line'>{e(check.title)}</span>"
+                f"{message}</td></tr>")
         parts.append("</table>")
     note = text_report.broadcast_note(report.checks)
     if note:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 LIMIT = 2000
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -52,3 +53,9 @@ def source_text(path) -> str:
         return read_source(path)
     except SyntaxError:
         return Path(path).read_bytes().decode("utf-8", errors="replace")
+
+
+def without_numbers(text: str) -> str:
+    """``text`` with every number replaced by ``#``: two messages that say the same thing
+    about data of other sizes (shapes, counts, seeds) become equal."""
+    return _NUMBER.sub("#", text)

@@ -31,13 +31,15 @@ from katakit.candidate.errors import (CandidateProblem, CandidateTimeout, Learne
 from katakit.catalog import Kata
 from katakit.examiner import reference as reference_loader
 from katakit.results import FAILING, Category, CheckResult, Status
-from katakit.text import clean
+from katakit.text import clean, without_numbers
 
 INTERNAL_ERROR = ("internal grader error in this check ({error}); your code may be fine. "
                   "Please report it with the seed. Set KATAKIT_DEBUG=1 to see the traceback.")
 SKIPPED_NOT_LOADED = "your file must load first (see the `load` check)"
 SKIPPED_MISSING = "your file does not define {names} yet (see the `signatures` check)"
 MESSAGE_LIMIT = 4000
+ROOT_CAUSES = frozenset({Category.API, Category.SHAPES, Category.CORRECTNESS,
+                         Category.CONVERGENCE})  # what the measured categories depend on
 TITLE_LIMIT = 1000  # a quiz question with its choices
 STOPPED_BY_BACKSTOP = ("this check ran longer than the grader allows any check and was stopped; "
                        "if your code is not stuck, please report it with the seed")
@@ -52,6 +54,7 @@ class GradingPlugin:
         self._isolate = isolate
         self.results: list[CheckResult] = []
         self._unverified: dict[int, Unverified] = {}
+        self._raised: dict[int, tuple] = {}  # index -> the error the learner's code raised
         self._candidates: list[Candidate] = []
         self._learner: Candidate | None = None
         self._missing_entries: list[str] | None = None
@@ -140,6 +143,7 @@ class GradingPlugin:
         for candidate in self._candidates:
             candidate.close()
         self._settle_unverified()
+        self._settle_raised()
 
     # results ---------------------------------------------------------------------------------
     def _result(self, item, call) -> CheckResult:
@@ -152,6 +156,10 @@ class GradingPlugin:
         status, message = outcome(call.excinfo, self._kata)
         if call.excinfo is not None and isinstance(call.excinfo.value, Unverified):
             self._unverified[len(self.results)] = call.excinfo.value
+        if call.excinfo is not None and type(call.excinfo.value) is LearnerRaised:
+            raised = call.excinfo.value
+            self._raised[len(self.results)] = (raised.type, without_numbers(raised.text),
+                                               raised.line)
         warned = self._learner.take_warnings() if self._learner is not None else []
         if status in FAILING and warned:
             message += " Your code raised warnings here: " + "; ".join(
@@ -172,6 +180,26 @@ class GradingPlugin:
             message = pending.skip_message if root_cause else pending.message
             self.results[index] = CheckResult(result.id, result.category, status,
                                               clean(message, MESSAGE_LIMIT), result.title)
+
+
+    def _settle_raised(self) -> None:
+        """A measurement (vectorization, speed, inputs left untouched) that could not measure
+        because the learner's code raised the very error a check of what it computes already
+        failed with is a skip naming that check: the error is the root cause, said there,
+        and the rule measured here was never seen broken."""
+        roots = {}
+        for index, key in self._raised.items():
+            result = self.results[index]
+            if result.category in ROOT_CAUSES and result.status in FAILING:
+                roots.setdefault(key, result.id)
+        for index, key in self._raised.items():
+            result = self.results[index]
+            if result.category not in ROOT_CAUSES and key in roots and \
+                    result.status in FAILING:
+                self.results[index] = CheckResult(
+                    result.id, result.category, Status.SKIP,
+                    f"not measured: your code raised the error shown in {roots[key]} above; "
+                    "fix that first.", result.title)
 
 
 def outcome(excinfo, kata: Kata | None = None) -> tuple[Status, str]:

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from katakit.results import FAILING, Category, Report, Status, Verdict
+from katakit.text import without_numbers
 
 STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.ERROR: "bold red",
          Status.TIMEOUT: "bold red", Status.TODO: "yellow", Status.SKIP: "dim"}
@@ -58,7 +59,8 @@ def render(report: Report, console: Console, reproduce: str = "",
             _category(console, category, list(group), width, quiz_command, repeats,
                       fold_passes=layout is Layout.COMPACT)
     if unrun:
-        _summary(console, unrun[0].status, f"{len(unrun)} other checks were not run",
+        _summary(console, unrun[0].status, f"{len(unrun)} other checks were not run: "
+                 + ", ".join(c.id for c in unrun),
                  unrun[0].message.removeprefix(NOT_RUN))
     if layout is Layout.FAILURES_FIRST:
         _passes(console, report)
@@ -163,7 +165,6 @@ def _line(console: Console, check, width: int, message: str | None = None,
         hanging(console, Text(" " * MESSAGE_INDENT), Text(message))
 
 
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _CALL = re.compile(r"`[^`]*` raised")  # the call a message quotes: its arguments differ
 
 
@@ -176,7 +177,7 @@ def same_mistake(checks) -> dict[str, str]:
     for check in checks:
         if check.status not in FAILING or len(check.message) < 80:
             continue
-        key = (check.status, _NUMBER.sub("#", _CALL.sub("`…`", check.message)))
+        key = (check.status, without_numbers(_CALL.sub("`…`", check.message)))
         if key in first:
             repeats[check.id] = f"the same mistake as in {first[key]} above."
         else:

@@ -2,7 +2,7 @@
 ((B, T_k, d_k) becomes (d_k, T_k, B)), so every batched call raises a matmul shape error. The
 grader must turn that error, in every check that hits it, into the advice to swap only the last
 two axes."""
-# expect-failing: attention_values, causal_values, causality, forward_values, fully_masked_row, inputs_untouched, large_scores_stay_finite, mask_values, masked_weights_are_zero, no_loop_over_batch, no_loop_over_heads, no_loop_over_positions, one_head_equals_attention, output_shapes, permutation_equivariance, speed_at_scale, weights_sum_to_one
+# expect-failing: attention_values, causal_values, causality, forward_values, fully_masked_row, large_scores_stay_finite, mask_values, masked_weights_are_zero, one_head_equals_attention, output_shapes, permutation_equivariance, weights_sum_to_one
 
 import numpy as np
 

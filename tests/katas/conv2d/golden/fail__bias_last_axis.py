@@ -2,7 +2,7 @@
 W_out != C_out this raises a broadcast error (the advice names the bias); when they are equal it
 silently adds b per column. The bias check names the misplaced bias; the checks whose calls
 have a bias fail with the advice."""
-# expect-failing: output_size, values_stride_one, strides_and_paddings, bias_per_output_channel, no_loop_over_batch, no_loop_over_channels, no_loop_over_positions, inputs_untouched, speed_at_scale, memory_comparable
+# expect-failing: output_size, values_stride_one, strides_and_paddings, bias_per_output_channel
 
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Always adds the bias, even when b is None (the default): every call without a bias raises
 TypeError, which the advice turns into the fix. Calls with a bias are right."""
-# expect-failing: delta_kernel_picks_pixels, bias_per_output_channel, no_loop_over_batch, no_loop_over_channels, no_loop_over_positions
+# expect-failing: delta_kernel_picks_pixels, bias_per_output_channel
 
 import numpy as np
 

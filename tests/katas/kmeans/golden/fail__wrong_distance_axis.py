@@ -3,7 +3,7 @@ axis 2, the features: the argmin then picks a feature index, not a centroid. Eve
 looks at the assignment fails and names the wrong axis (the inertia even goes up); where
 d > k a label is out of range and the IndexError is explained by the kata's advice. Shuffling
 or shifting the data does not expose it (the mistake is the same for every row)."""
-# expect-failing: first_iteration, tie_goes_to_lowest_index, predict_values, k_equals_one, empty_cluster, lloyd_trajectory, inertia_never_increases, fixed_point, max_iters_respected, no_loop_over_samples, no_loop_over_features, speed_at_scale
+# expect-failing: first_iteration, tie_goes_to_lowest_index, predict_values, k_equals_one, empty_cluster, lloyd_trajectory, inertia_never_increases, fixed_point, max_iters_respected
 
 import numpy as np
 

@@ -111,6 +111,13 @@ def formatting_files() -> frozenset[str]:
     return frozenset(m.__file__ for m in modules if getattr(m, "__file__", None))
 
 
+_REAL_GETTRACE = sys.gettrace
+
+
+def _no_tracer():
+    return None
+
+
 class LineWork:
     """The work attributed to one line of the learner's file."""
 
@@ -143,6 +150,15 @@ class WorkCounter:
         self.lines: dict[int, LineWork] = collections.defaultdict(LineWork)
         self._swaps: list[tuple[dict, dict]] = []
         sys.addaudithook(self._audit)
+        self._hide_the_tracer()
+
+    @staticmethod
+    def _hide_the_tracer() -> None:
+        """Code that asks whether it is traced (``sys.gettrace()``) could loop only when it is
+        not counted: for the rest of this worker, ``sys.gettrace`` and ``sys.getprofile`` say
+        no tracer is set (the counter keeps the real function). Other channels remain (a
+        frame's ``f_trace``, timing); the performance check, timed from outside, backs this."""
+        sys.gettrace = sys.getprofile = _no_tracer
 
     def reset(self) -> None:
         self.events = self.iterated = self.quiet_depth = 0
@@ -213,7 +229,7 @@ class WorkCounter:
         finally:
             self.active = False
             self._uninstall()
-            tracer_intact = sys.gettrace() == self.on_call and not self.tampered
+            tracer_intact = _REAL_GETTRACE() == self.on_call and not self.tampered
             sys.settrace(None)
             if not tracer_intact:
                 self.events = -1  # the learner's code touched the tracer: nothing can be trusted

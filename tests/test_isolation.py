@@ -24,6 +24,7 @@ import pytest
 from conftest import ROOT
 from katakit.candidate import isolation
 from katakit.candidate.client import Candidate
+from katakit.candidate.errors import CandidateCrashed
 
 SANDBOX = isolation.detect()
 if not SANDBOX.isolated:
@@ -186,6 +187,17 @@ def test_a_worker_in_the_sandbox_grades_as_one_outside_does(tmp_path):
         assert candidate.call("f", np.arange(5.0)) == 10.0
         value, cost = candidate.timed_call("f", np.ones(1_000_000))
         assert value == 1e6 and cost.peak_bytes > 0  # measured from outside the sandbox
+
+
+def test_a_worker_that_ends_itself_is_told_so_not_blamed_on_memory(tmp_path):
+    """The sandbox stands between the grader and the worker: how the worker ended must be
+    read before the grader cleans up, or every exit looks like a kill."""
+    path = tmp_path / "quits.py"
+    path.write_text("import os\ndef f():\n    os._exit(3)\n")
+    with Candidate(path, (), isolate=SANDBOX) as candidate:
+        for _ in range(3):  # each call meets a fresh worker that ends the same way
+            with pytest.raises(CandidateCrashed, match="ended the process with exit code 3"):
+                candidate.call("f")
 
 
 @pytest.mark.slow

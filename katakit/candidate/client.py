@@ -328,8 +328,9 @@ class Candidate:
             self.close()
             raise CandidateTimeout(action, seconds) from None
         except (protocol.ChannelClosed, BrokenPipeError, protocol.ProtocolError) as exc:
-            self.close()
-            raise CandidateCrashed(_crash_message(action, process, self.output, exc)) from None
+            message = _crash_message(action, process, self.output, exc)  # before close()
+            self.close()  # kills what is left, which would hide how the process ended
+            raise CandidateCrashed(message) from None
         if not isinstance(reply, dict):
             self.close()
             raise CandidateCrashed(f"{action}: the worker sent an unreadable reply")
@@ -508,7 +509,8 @@ def _learner_error(action: str, reply: dict) -> LearnerRaised:
 
 def _crash_message(action, process, output: CapturedOutput, cause) -> str:
     code = process.poll() if process else None
-    if code is None and process is not None:
+    if code is None and process is not None and not isinstance(cause,
+                                                                protocol.ProtocolError):
         try:
             code = process.wait(timeout=2)
         except subprocess.TimeoutExpired:

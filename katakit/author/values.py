@@ -102,12 +102,19 @@ def worst_gap(actual, expected, note: bool = True) -> str:
         return (f"yours contains {'nan' if np.any(np.isnan(actual)) else 'inf'} (the "
                 "computation overflowed or diverged)")
     gap = np.abs(actual - expected)
-    index = int(np.argmax(gap)) if gap.size else 0
+    # the entry furthest outside close()'s tolerance: the largest gap can be a large entry
+    # that is right up to rounding while a small one is plainly wrong
+    scale = max(float(np.max(np.abs(expected), initial=0.0)), 1.0)
+    excess = gap / (1e-9 * np.abs(expected) + 1e-12 * scale)
+    index = int(np.argmax(excess)) if gap.size else 0
+    largest = not gap.size or gap.flat[index] >= gap.max()
     position = ", ".join(str(int(i)) for i in np.unravel_index(index, actual.shape))
     where = "" if actual.size == 1 else f" at index {position}"
-    digits = ".12g" if precision_only(actual, expected) else ".6g"
-    return (f"largest difference {gap.flat[index]:.3g}{where}"
-            f" (yours {actual.flat[index]:{digits}}, expected {expected.flat[index]:{digits}})"
+    mine, right = actual.flat[index], expected.flat[index]
+    digits = next((p for p in range(6, 18) if f"{mine:.{p}g}" != f"{right:.{p}g}"), 17)
+    label = "largest difference" if largest else "largest difference for its size"
+    return (f"{label} {gap.flat[index]:.3g}{where}"
+            f" (yours {mine:.{digits}g}, expected {right:.{digits}g})"
             + (precision_note(actual, expected) if note else ""))
 
 

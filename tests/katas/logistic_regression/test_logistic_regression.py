@@ -233,16 +233,14 @@ def test_gradient_values(candidate, rng, seed, kata):
     X, y = make_classification(rng, n, d)
     w, b = random_parameters(rng, d)
     p = sigmoid(X @ w + b)
-    gradients = new_model(candidate, w, b).call("compute_gradients", X, y, p)
-    if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
-        fail(f"compute_gradients should return (dw, db), not {returned(gradients)}")
-    dw, db = as_vector(gradients[0], d, "dw"), as_float(gradients[1], "db")
+    dw, db = candidate_gradients(new_model(candidate, w, b), X, y, p)
     design = np.column_stack([X, np.ones(n)])
     numeric = gradcheck.numerical_gradient(
         lambda theta: binary_cross_entropy(sigmoid(design @ theta), y), np.append(w, b))
     yours = np.append(dw, db)
     error = gradcheck.relative_error(yours, numeric)
     if error < gradcheck.TOLERANCE:
+        uses_the_p_given(candidate, rng, X, y, w, b, seed)
         return
     mistake = gradient_mistake(kata, dw, db, X, y, p, w, b) or "wrong gradients"
     fail(f"{mistake}: central finite differences of the mean cross-entropy give "
@@ -250,6 +248,31 @@ def test_gradient_values(candidate, rng, seed, kata):
          f"{np.array2string(yours, precision=5)} (relative error {error:.2g}; w and b set "
          f"to random values, p = sigmoid(X @ w + b), {data_note(seed, X=X, y=y)[1:-1]}). "
          f"Fix: {FIX_GRADIENT}.")
+
+
+def uses_the_p_given(candidate, rng, X, y, w, b, seed) -> None:
+    """compute_gradients works from the p it is handed (what fit passes it), not from p
+    recomputed with the model's own w and b."""
+    other = sigmoid(X @ random_parameters(rng, X.shape[1])[0])
+    dw, db = candidate_gradients(new_model(candidate, w, b), X, y, other)
+    expected = np.append(X.T @ (other - y) / len(y), np.mean(other - y))
+    if close(np.append(dw, db), expected):
+        return
+    own = sigmoid(X @ w + b)
+    recomputed = close(np.append(dw, db), np.append(X.T @ (own - y) / len(y), np.mean(own - y)))
+    fail("compute_gradients(X, y, p) " + (
+        "ignores the p it is given and recomputes it from the model's w and b: use the p "
+        "passed in, dw = X.T @ (p - y) / n" if recomputed else
+        f"is not X.T @ (p - y) / n, mean(p - y) for this p: "
+        f"{worst_gap(np.append(dw, db), expected)}")
+        + f" (p = sigmoid of other parameters than the model's, {data_note(seed, X=X, y=y)[1:-1]})")
+
+
+def candidate_gradients(model, X, y, p):
+    gradients = model.call("compute_gradients", X, y, p)
+    if not isinstance(gradients, (tuple, list)) or len(gradients) != 2:
+        fail(f"compute_gradients should return (dw, db), not {returned(gradients)}")
+    return as_vector(gradients[0], X.shape[1], "dw"), as_float(gradients[1], "db")
 
 
 # --- convergence ----------------------------------------------------------------------------

@@ -175,6 +175,11 @@ def test_output_shapes(candidate, rng, seed):
             fail(f"centroids_ after fit(X, init) contains nan or inf {note}")
 
 
+def nearest(X, centroids) -> np.ndarray:
+    """Each sample's nearest centroid (ties to the lowest index, as np.argmin does)."""
+    return np.argmin(((X[:, None, :] - centroids[None]) ** 2).sum(axis=2), axis=1)
+
+
 # --- correctness ----------------------------------------------------------------------------
 
 @check("correctness")
@@ -189,6 +194,11 @@ def test_first_iteration(candidate, reference, rng, seed):
     if len(history) != 1:
         fail(f"with max_iters=1 fit returned {len(history)} inertias; it runs one iteration "
              f"and records one {note}")
+    if not np.array_equal(labels, expected_labels) and close(centroids, expected_centroids) \
+            and np.array_equal(labels, nearest(X, centroids)):
+        fail(f"the centroids after one iteration are right, but labels_ is the assignment to "
+             f"those new centroids (predict(X) after the loop); labels_ must be the "
+             f"assignment the iteration used, to the init centroids {note}")
     if not np.array_equal(labels, expected_labels):
         wrong = int(np.argmax(labels != expected_labels))
         fail(with_meaning(f"labels_ is not the index of each sample's nearest init centroid "
@@ -493,12 +503,22 @@ def test_max_iters_respected(candidate, reference, rng, seed):
     if len(history) != 2:
         fail(f"with max_iters=2, on data that needs more iterations, fit should run exactly 2 "
              f"iterations and return 2 inertias; yours returned {len(history)} {note}")
+    if close(history, expected) and close(centroids, expected_centroids) and \
+            not np.array_equal(labels, expected_labels):
+        why = (": yours assigns the points to the final centroids after the loop (predict(X) "
+               "on them); labels_ must be the assignment the last iteration used"
+               if np.array_equal(labels, nearest(X, centroids)) else
+               ": labels_ must be the assignment the last iteration used")
+        fail(f"with max_iters=2 the inertias and centroids are Lloyd's, but labels_ differs "
+             f"for {int(np.sum(labels != expected_labels))} of {len(labels)} points{why} "
+             f"{note}")
     if not (close(history, expected) and close(centroids, expected_centroids)
             and np.array_equal(labels, expected_labels)):
         meaning = closest_mistake(X, init, 2, history, centroids)
-        fail(with_meaning("after 2 iterations the state is not Lloyd's "
-                          f"({worst_gap(history, expected)} in the inertias; labels_ must be the "
-                          "assignment of the last iteration)", meaning) + f" {note}")
+        gap = (f"{worst_gap(history, expected)} in the inertias" if not close(history, expected)
+               else f"{worst_gap(centroids, expected_centroids)} in the centroids")
+        fail(with_meaning(f"after 2 iterations the state is not Lloyd's ({gap}; labels_ must "
+                          "be the assignment of the last iteration)", meaning) + f" {note}")
 
 
 # --- vectorization --------------------------------------------------------------------------

@@ -69,10 +69,12 @@ def untied_meaning(value, y_true, scores) -> str:
     """'' unless ``value`` lies where only an order of the tied samples can put it."""
     low, high = pairwise_auc(y_true, scores, 0.0), pairwise_auc(y_true, scores, 1.0)
     if low < high and low - 1e-12 <= value <= high + 1e-12:
-        return ("tied scores are not grouped: walking through the sorted samples one at a time "
-                "lets the order of the tied samples decide (any order gives a value between "
+        return ("tied scores are not grouped: the order the tied samples happen to be in "
+                "decides (a ROC walk one sample at a time, or ranks from np.argsort that give "
+                "tied scores different ranks; any order gives a value between "
                 f"{low:.4f} and {high:.4f}); all samples with the same score must cross the "
-                "threshold together, a tie counting one half")
+                "threshold together, a tie counting one half (tied scores share their mean "
+                "rank)")
     return ""
 
 

@@ -134,8 +134,12 @@ def _what_grows(candidate, before: dict, after: dict) -> str:
                 "np.apply_along_axis, np.frompyfunc?).")
     part = growth[worst]
     code = _line_text(candidate, worst)
-    if part["own"] > 0 and part["library"] <= part["own"]:  # the learner's own loop
-        return f"line {worst} of your file{code} runs {part['own']} more times."
+    if worst in loops or (part["own"] > 0 and part["library"] <= part["own"]):
+        others = sorted(line for line in loops if line != worst
+                        and growth[line]["own"] > TRACE_SLACK)[:2]
+        also = "".join(f"; line {line}{_line_text(candidate, line)} runs "
+                       f"{growth[line]['own']} more times" for line in others)
+        return f"line {worst} of your file{code} runs {part['own']} more times{also}."
     if part["items"] >= part["library"] and part["builtins"]:
         name = max(part["builtins"], key=part["builtins"].get)
         return (f"line {worst} of your file{code} hands builtin {name}() {part['items']} more "

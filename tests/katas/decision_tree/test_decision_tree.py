@@ -347,19 +347,28 @@ def test_fits_training_data(candidate, rng, seed):
         if np.array_equal(mine, y):
             continue
         note = data_note(seed, X=X, y=y)
-        leaves = shape_of(model)[1]
-        if what != "random labels" and leaves < len(np.unique(X, axis=0)):
-            fail(f"on {what} data the tree stops with {leaves} leaf{'s' * (leaves != 1)} "
-                 "and misclassifies its "
-                 f"training data: {where_wrong(mine, y)} {note}. Here no first split lowers "
-                 "the Gini, yet the spec splits every impure node that has a valid split "
-                 "(until max_depth or min_samples_split stop it); do not stop on zero gain")
-        if np.array_equal(mine, trees.grow(X, y, min_samples_split=3).predict(X)):
+        pair = shape_of(fitted(candidate, np.array([[0.0], [1.0]]), np.array([0, 1])))[1]
+        if pair == 1:
             fail(f"with max_depth=None and min_samples_split=2 the tree must classify its own "
                  f"training data perfectly ({what}, no two rows equal), but "
-                 f"{where_wrong(mine, y)}: nodes of exactly 2 rows were made leaves. Only a "
-                 f"node with fewer than min_samples_split rows stops (len(y) < "
-                 f"min_samples_split, not <=) {note}")
+                 f"{where_wrong(mine, y)} {note}. Your tree leaves nodes of exactly 2 rows "
+                 "unsplit: fitted on the two rows [[0.0], [1.0]] with labels [0, 1] it is a "
+                 "single leaf. A node with exactly min_samples_split rows must still be split: "
+                 "only a node with fewer rows stops (len(y) < min_samples_split, not <=)")
+        xor = shape_of(fitted(candidate, cases[1][0], cases[1][1]))[1]
+        if xor == 1:
+            fail(f"on {what} data the tree misclassifies its training data "
+                 f"({where_wrong(mine, y)}) {note}. On XOR ([[0, 0], [0, 1], [1, 0], [1, 1]] "
+                 "with labels [0, 1, 1, 0]) your tree is a single leaf: no first split lowers "
+                 "the Gini there, yet the spec splits every impure node that has a valid split "
+                 "(until max_depth or min_samples_split stop it); do not stop on zero gain")
+        leaves = shape_of(model)[1]
+        if leaves < len(np.unique(X, axis=0)):
+            fail(f"with max_depth=None the tree must classify its own training data perfectly "
+                 f"({what}, no two rows equal), but it stops with {leaves} "
+                 f"lea{'ves' if leaves != 1 else 'f'} and {where_wrong(mine, y)} {note}. Split "
+                 "every impure node that has a valid split (a pure node is a leaf), until "
+                 "max_depth or min_samples_split stop it")
         fail(f"with max_depth=None the tree must classify its own training data perfectly "
              f"({what}, no two rows equal), but {where_wrong(mine, y)} {note}. Each node "
              "sends X[:, feature] <= threshold left, in fit and in predict alike")
@@ -420,7 +429,8 @@ def test_duplicate_rows_make_a_leaf(candidate, seed):
 @check("correctness")
 def test_stopping_parameters(candidate, rng, seed):
     """max_depth bounds the depth (the root is depth 0, a node at depth max_depth is a
-    leaf) and a node with fewer than min_samples_split rows is a leaf."""
+    leaf, so max_depth=0 gives a single leaf predicting the majority) and a node with fewer
+    than min_samples_split rows is a leaf."""
     X, y = labelled(rng, 80, 3, classes=3, noise=1.0)
     note = data_note(seed, X=X, y=y)
     n = len(y)
@@ -429,6 +439,26 @@ def test_stopping_parameters(candidate, rng, seed):
         fail(f"a tree that is a single leaf (min_samples_split={n + 1} > {n} rows) reports "
              "get_depth() = 1: the root is at depth 0, so get_depth() is the number of splits "
              f"on the longest path, not the number of levels {note}")
+    root = fitted(candidate, X, y, max_depth=0)
+    got = shape_of(root)
+    if got != (0, 1):
+        unlimited = shape_of(fitted(candidate, X, y)) if got[0] > 1 else None
+        why = ("one level too many: a node at depth max_depth must be a leaf (check depth >= "
+               "max_depth before splitting)" if got[0] == 1 else
+               "it is your tree without any limit (max_depth=None): `if self.max_depth` (or "
+               "`self.max_depth and ...`) is False for 0, so test `self.max_depth is not None "
+               "and depth >= self.max_depth`" if got == unlimited else
+               "the root (depth 0) must be a leaf when max_depth=0")
+        fail(f"with max_depth=0 the tree must be a single leaf (depth 0, 1 leaf), but it has "
+             f"depth {got[0]} and {got[1]} leaves: {why} {note}")
+    labels, counts = np.unique(y, return_counts=True)
+    if np.sum(counts == counts.max()) == 1:
+        mine = predictions(root, X, y, "predict(X) with max_depth=0")
+        majority = labels[np.argmax(counts)]
+        if not np.all(mine == majority):
+            fail(f"with max_depth=0 the single leaf must predict the most frequent label, "
+                 f"{majority.item()!r}, for every row, but predict(X) gives "
+                 f"{where_wrong(mine, np.full(n, majority))} {note}")
     for k in (1, 2, 3):
         got = shape_of(fitted(candidate, X, y, max_depth=k))[0]
         if got == trees.grow(X, y, max_depth=k).depth:
@@ -444,6 +474,44 @@ def test_stopping_parameters(candidate, rng, seed):
                  f"{depth} and {leaves} leaves, but has depth {got[0]} and {got[1]} leaves: "
                  f"a node with fewer than min_samples_split rows is a leaf; one with exactly "
                  f"min_samples_split rows may still be split {note}")
+
+
+@check("correctness")
+def test_points_on_a_threshold_go_left(candidate, rng, seed):
+    """predict sends a point lying exactly on a split's threshold left (X[:, f] <= threshold),
+    as fit does: probed at the threshold best_split returns for the root of a one-split
+    tree."""
+    X = rng.normal(size=(40, 2))
+    y = np.where(X[:, 0] > 0.3, 7, 2)  # one split on feature 0 separates the labels
+    note = data_note(seed, X=X, y=y)
+    split = as_split(candidate.call("best_split", X, y), 2, f"best_split(X, y) {note}")
+    if split is None:
+        fail(f"best_split(X, y) returned None, but valid splits exist ({best_text(X, y)}) "
+             f"{note}")
+    feature, threshold, _ = split
+    model = fitted(candidate, X, y)
+    points = rng.normal(size=(20, 2))
+    probes = {}
+    for name, value in (("on", threshold), ("below", np.nextafter(threshold, -np.inf)),
+                        ("above", np.nextafter(threshold, np.inf))):
+        probes[name] = points.copy()
+        probes[name][:, feature] = value
+        probes[name] = predictions(model, probes[name], y, f"predict(X) {note}")
+    on, below, above = probes["on"], probes["below"], probes["above"]
+    if np.array_equal(on, below):
+        return
+    wrong = int(np.flatnonzero(on != below)[0])
+    what = (f"the 20 points with X[:, {feature}] exactly equal to {threshold!r}, the threshold "
+            f"best_split returns for the root, against the same points just below it "
+            f"(np.nextafter), get {np.sum(on != below)} different predictions (first at point "
+            f"{wrong}: {on[wrong].item()!r} on the threshold, {below[wrong].item()!r} just "
+            "below)")
+    if np.array_equal(on, above):
+        fail(f"{what}: predict sends a point lying exactly on a threshold right. A row goes "
+             f"left when X[:, feature] <= threshold, in predict as in fit and best_split: use "
+             f"<=, not < {note}")
+    fail(f"{what}: a point on the threshold must go left (X[:, feature] <= threshold) and "
+         f"then follow the same path as the point just below it {note}")
 
 
 VARIANTS = [

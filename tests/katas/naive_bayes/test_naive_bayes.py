@@ -163,11 +163,33 @@ def proba_mistake(mine, expected, prior, theta, var, X) -> str:
     for values, meaning in known:
         if np.shape(values) == mine.shape and compare(mine, values):
             return meaning
+    if expanded_square(mine, expected, theta, var, X):
+        return EXPANDED
     rows = logsumexp_rows(mine)
     if np.all(np.isfinite(rows)) and not np.allclose(rows, 0, atol=1e-9):
         return (f"the rows do not log-sum-exp to 0 (row 0: {rows[0]:.6g}): normalize each row "
                 "by subtracting logsumexp over the classes")
     return ""
+
+
+EXPANDED = ("the differences are at the rounding level of x**2 / var_, the mark of a "
+            "cancellation: (x - theta)**2 / var expanded as x**2 / var - 2 * x * theta / var "
+            "+ theta**2 / var subtracts huge, nearly equal numbers when x and theta are large "
+            "or var_ is tiny. Compute diff = X[:, None, :] - theta_[None, :, :] first and "
+            "square it: diff ** 2 / var_")
+
+
+def expanded_square(mine, expected, theta, var, X) -> bool:
+    """Whether every gap between ``mine`` and ``expected`` is within rounding (1e-14) of
+    the terms x**2 / var and theta**2 / var that an expanded square adds up, and some gap is
+    real: the evidence of (x - theta)**2 computed as x**2 - 2 x theta + theta**2."""
+    with np.errstate(all="ignore"):
+        terms = np.sum((X[:, None, :] ** 2 + theta[None] ** 2) / var[None], axis=2)  # (m, C)
+    if not (np.all(np.isfinite(mine)) and np.all(np.isfinite(terms))):
+        return False
+    rounding = 1e-14 * np.max(terms, axis=1, keepdims=True)
+    gaps = np.abs(mine - expected)
+    return bool(np.all(gaps <= rounding) and not compare(mine, expected))
 
 
 def check_log_proba(model, X_fit, y_fit, X, what, note) -> np.ndarray:
@@ -308,9 +330,11 @@ def test_log_proba_finite_under_underflow(candidate, rng, seed):
 def test_zero_variance_within_class(candidate, rng, seed):
     """A feature that is constant within one class gets var_ = epsilon there (the default
     var_smoothing, 1e-9 times the largest feature variance), and predict_log_proba stays
-    finite, at that constant and away from it."""
+    finite and exact at that constant (1002.0, the feature lying near 1000), right next to it
+    and away from it."""
     X, y = blobs(rng, [10, 10, 10], 3)
-    X[y == 1, 2] = 2.0
+    X[:, 2] += 1000.0
+    X[y == 1, 2] = 1002.0
     note = data_note(seed, X=X, y=y)
     model = fitted(candidate, X, y)
     classes, _, _, var = parameters(model, 3, 3)
@@ -328,13 +352,14 @@ def test_zero_variance_within_class(candidate, rng, seed):
                         "by zero"}
         said = next((m for v, m in meaning.items()
                      if abs(var[1, 2] - v) <= 1e-6 * max(v, 1e-300)), "")
-        fail(f"feature 2 is constant (2.0) within class 1, so its var_ must be epsilon = "
+        fail(f"feature 2 is constant (1002.0) within class 1, so its var_ must be epsilon = "
              f"1e-9 * np.max(np.var(X, axis=0)) = {eps:.6g}, but var_[1, 2] is "
              f"{var[1, 2]:.6g}{': ' + said if said else ''} {note}")
-    X_test = near(rng, X, 10)
-    X_test[:5, 2] = 2.0
+    X_test = near(rng, X, 12)
+    X_test[:4, 2] = 1002.0
+    X_test[4:8, 2] = 1002.0 + np.sqrt(eps) * rng.normal(size=4)  # within class 1's spread
     check_log_proba(model, X, y, X_test, "predict_log_proba(X) with a zero-variance feature",
-                    note)
+                    data_note(seed, X=X, y=y, X_test=X_test))
 
 
 @check("correctness")
@@ -439,6 +464,49 @@ def test_invariances(candidate, rng, seed):
                  if not close(var, var0 + eps, rtol=1e-9) else
                  ": every variance (and epsilon) scales by 100, which must cancel in the "
                  "normalized posterior") + f" {note}")
+
+
+OFFSET = 1e6
+
+
+@check("correctness")
+def test_large_offset(candidate, rng, seed):
+    """Features far from 0 change nothing: with every feature (training and test points)
+    shifted by 1e6, var_ and predict_log_proba are those of the unshifted data. var_ is the
+    mean of squared deviations (not E[x^2] - E[x]^2) and the log density squares x - theta_
+    (not x^2 - 2 x theta + theta^2)."""
+    X, y = blobs(rng, [20, 12, 16], 3)
+    X_test = near(rng, X, 25)
+    far, far_test = X + OFFSET, X_test + OFFSET
+    X, X_test = far - OFFSET, far_test - OFFSET  # exact: both are the very same points
+    note = data_note(seed, X=far, y=y, X_test=far_test)
+    base, shifted = fitted(candidate, X, y), fitted(candidate, far, y)
+    var0 = parameters(base, 3, 3)[3]
+    _, _, theta, var = parameters(shifted, 3, 3)
+    with np.errstate(all="ignore"):
+        changed = np.abs(var - var0) > 1e-8 * np.abs(var0)
+    if np.any(changed):
+        fail(f"with every feature shifted by 1e6 (the same points, moved away from 0), "
+             f"var_ changed ({gap(var, var0)}), but shifting data does not change a variance: "
+             "var_ loses precision far from 0. Computing it as E[x^2] - E[x]^2 "
+             "(np.mean(x**2) - np.mean(x)**2) subtracts two nearly equal numbers of about "
+             "1e12, and the cancellation leaves rounding noise; compute the mean of the "
+             "squared deviations from the class mean, np.mean((x - theta)**2, axis=0) "
+             f"(np.var does) {note}")
+    proba0 = as_log_proba(base.call("predict_log_proba", X_test), 25, 3, "predict_log_proba(X)")
+    proba = as_log_proba(shifted.call("predict_log_proba", far_test), 25, 3,
+                         "predict_log_proba(X) on the shifted data")
+    if np.all(np.isfinite(proba)) and np.all(np.abs(proba - proba0) <=
+                                              1e-7 * np.maximum(1.0, np.abs(proba0))):
+        return
+    expected = normalized(joint_log_likelihood(parameters(shifted, 3, 3)[1], theta, var,
+                                               far_test))
+    fail(f"with every feature and every test point shifted by 1e6 (the same points, "
+         f"moved away from 0), predict_log_proba changed ({gap(proba, proba0)}) although var_ "
+         "did not: " + (EXPANDED if expanded_square(proba, expected, theta, var, far_test) else
+                        "it loses precision far from 0. Compute the log density from diff = "
+                        "X[:, None, :] - theta_[None, :, :] (diff ** 2 / var_), never from "
+                        "x**2 and theta**2 separately") + f" {note}")
 
 
 # --- vectorization --------------------------------------------------------------------------

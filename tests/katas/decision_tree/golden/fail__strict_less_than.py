@@ -3,8 +3,9 @@ consistently in best_split, fit and predict, and returns the next value as the t
 tree works on the training rows, but the spec (and the grader) send X[:, j] <= threshold left:
 best_split's partitions are then wrong, and new points between the midpoint and the next
 value go to the other side. The best_split checks must say that rows equal to the threshold
-go left."""
-# expect-failing: best_split_optimal, best_split_tie_rule, no_split_without_two_distinct_values, matches_reference_tree
+go left, and so must the check that predicts points lying exactly on the root's threshold
+(its predict sends them right)."""
+# expect-failing: best_split_optimal, best_split_tie_rule, no_split_without_two_distinct_values, points_on_a_threshold_go_left, matches_reference_tree
 
 import numpy as np
 

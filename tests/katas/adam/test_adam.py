@@ -207,6 +207,39 @@ def test_output_shapes(candidate, rng, seed):
 
 # --- correctness ----------------------------------------------------------------------------
 
+def ratio_text(ratio: float) -> str:
+    """A ratio of steps with the digits that show how far it is from 1 ('1 - 3.2e-07'), so a
+    ratio that differs from 1 never prints as 1."""
+    if ratio == 1.0:
+        return "exactly 1"
+    if abs(ratio - 1.0) < 1e-3:
+        return f"1 {'+' if ratio > 1 else '-'} {abs(ratio - 1.0):.2g}"
+    return f"{ratio:.4g}"
+
+
+def first_step_mistake(step, param, grad, lr) -> str:
+    """The classic mistake that explains a wrong first step (t = 1 from m = v = 0), or ''.
+    The folded form comes first: its first step differs from the right one only by eps, where
+    the variants that agree with the right step at t = 1 (beta instead of beta**t) must not be
+    named."""
+    hyper, zeros = {**DEFAULTS, "lr": lr}, np.zeros_like(grad)
+    right = adam_variant(param, grad, zeros, zeros, 1, **hyper)[0] - param
+    for meaning, options in sorted(STEP_VARIANTS.items(), key=lambda kv: "folded" not in kv[1]):
+        with np.errstate(all="ignore"):
+            variant = adam_variant(param, grad, zeros, zeros, 1, **hyper, **options)[0] - param
+        if close(variant, right, rtol=1e-8, atol_scale=1e-12):
+            continue  # the same first step as Adam's: this variant shows only later
+        if close(step, variant, rtol=1e-8, atol_scale=1e-12):
+            if "folded" in options:
+                moved = hyper["eps"] / np.sqrt(1 - hyper["beta2"])
+                meaning += (f". At t = 1 the folded form divides by |grad| + eps / "
+                            f"sqrt(1 - beta2) = |grad| + {moved:.3g} instead of |grad| + eps, "
+                            f"so the step on a gradient of size 1 is off by about "
+                            f"{moved - hyper['eps']:.2g}")
+            return meaning
+    return ""
+
+
 @check("correctness")
 def test_first_step_is_lr(candidate, rng, seed):
     """Bias correction: from m = v = 0 at t = 1, every coordinate moves by lr against the sign
@@ -220,12 +253,18 @@ def test_first_step_is_lr(candidate, rng, seed):
         expected = -lr * grad / (np.abs(grad) + 1e-8)
         if close(step, expected, rtol=1e-8, atol_scale=1e-12):
             continue
-        ratio = step / -(lr * np.sign(grad))
-        shown = np.array2string(ratio[[0, -1]], precision=4)
-        mistake = step_mistake((new,), (param, grad, zeros, zeros, 1), {**DEFAULTS, "lr": lr})
+        ratio = step / expected
+        shown = (f"{ratio_text(ratio[0])} and {ratio_text(ratio[-1])} times that for the "
+                 f"smallest and the largest gradient")
+        with np.errstate(invalid="ignore"):
+            worst = int(np.nanargmax(np.abs(ratio - 1.0))) if np.any(np.isfinite(ratio)) \
+                else 0
+        if worst not in (0, d - 1) and not close(ratio[worst], ratio[[0, -1]], rtol=1e-8):
+            shown += (f" ({ratio_text(ratio[worst])} for the gradient of size "
+                      f"{abs(grad[worst]):.3g})")
+        mistake = first_step_mistake(step, param, grad, lr)
         fail(f"{what} from m = v = 0 should move every coordinate by lr = {lr} against its "
-             f"gradient's sign, for gradients of size 1 to 1e6 alike; your steps are "
-             f"{shown} times that for the smallest and the largest gradient"
+             f"gradient's sign, for gradients of size 1 to 1e6 alike; your steps are {shown}"
              f"{': ' + mistake if mistake else ''}. At t = 1, m_hat = grad and v_hat = "
              f"grad**2, so the step is lr * grad / (|grad| + eps) (seed {seed})")
 

@@ -118,14 +118,62 @@ def attention_variants(Q, K, V, mask):
         found[POLARITY] = lambda: scaled_attention(Q, K, V, flipped)
         found["the mask is ignored: set the scores where mask is False to -np.inf before the "
               "softmax"] = lambda: scaled_attention(Q, K, V)
-        found["the masked weights are set to 0 AFTER the softmax, so the rows no longer sum "
-              "to 1: mask the scores before the softmax instead"] = lambda: after_softmax(
-                  Q, K, V, mask, renormalize=False)
-        found["the softmax runs over ALL keys and the masked weights are zeroed and "
-              "renormalized afterwards: when a masked score is far above the allowed ones, "
-              "the allowed weights underflow to 0. Mask the scores before the softmax, "
-              "np.where(mask, scores, -np.inf)"] = lambda: after_softmax(Q, K, V, mask)
+        # before ZEROED_AFTER: on scores far apart both give 0 where every allowed np.exp
+        # underflows (large_scores_stay_finite tells them apart on ordinary scores)
+        found[MASKED_IN_MAX] = lambda: max_before_mask(Q, K, V, mask)
+        found[ZEROED_AFTER] = lambda: after_softmax(Q, K, V, mask, renormalize=False)
+        for fill in FINITE_FILLS:
+            for zeroed in (False, True):
+                found[finite_fill_text(fill, zeroed)] = (
+                    lambda f=fill, z=zeroed: finite_fill(Q, K, V, mask, f, z))
     return found
+
+
+ZEROED_AFTER = ("the masked weights are set to 0 AFTER the softmax, so the rows no longer sum "
+                "to 1: mask the scores before the softmax instead")
+MASKED_IN_MAX = (
+    "the masked scores still set the softmax's row maximum (a maximum taken before "
+    "np.where(mask, scores, -np.inf), or a softmax over all keys whose masked weights are "
+    "zeroed and renormalized afterwards): when a masked score is far above the allowed ones, "
+    "every allowed np.exp(score - maximum) underflows to 0. Mask first, then take the maximum "
+    "of the masked scores: scores = np.where(mask, scores, -np.inf), then "
+    "scores.max(axis=-1, keepdims=True)")
+FINITE_FILLS = (-1e4, -1e3, -1e5, -65504.0)  # -65504: the smallest float16
+
+
+def finite_fill_text(fill: float, zeroed: bool) -> str:
+    return (f"the masked scores are filled with the finite value {fill:g}, and some queries' "
+            f"allowed scores are all below it, so the masked keys still win the softmax"
+            + (" (zeroing the masked weights afterwards leaves such a row all zeros)"
+               if zeroed else " and take its weight (masked weights that are not 0)") +
+            ". Fill with -np.inf instead, np.where(mask, scores, -np.inf), then subtract the "
+            "row maximum of the masked scores; a fully masked row then needs the statement's "
+            "rule (weights and output of zeros)")
+
+
+def max_before_mask(Q, K, V, mask, guard=True):
+    """The row maximum taken over every key, masked ones included, then the masked scores set
+    to -inf; rows whose allowed exponentials all underflow give zeros (or 0 / 0 = nan)."""
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    top = np.max(scores, axis=-1, keepdims=True)
+    with np.errstate(all="ignore"):
+        e = np.exp(np.where(mask, scores, -np.inf) - top)
+        total = e.sum(axis=-1, keepdims=True)
+        weights = (np.where(total > 0, e / np.where(total > 0, total, 1.0), 0.0) if guard
+                   else e / total)
+    return weights @ V, weights
+
+
+def finite_fill(Q, K, V, mask, fill, zeroed):
+    """The masked scores set to a finite ``fill`` before a stable softmax, the masked weights
+    optionally zeroed afterwards."""
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    scores = np.where(mask, scores, fill)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights = e / e.sum(axis=-1, keepdims=True)
+    if zeroed:
+        weights = weights * mask
+    return weights @ V, weights
 
 
 def global_max(Q, K, V, mask):
@@ -355,9 +403,10 @@ def test_fully_masked_row(candidate, rng, seed):
     rows = weights[[0, 1], [1, 3]]
     if np.any(np.isnan(rows)) or np.any(np.isnan(out[[0, 1], [1, 3]])):
         fail("for a query whose mask row is all False (batch 0, query 1), your weights or "
-             "output are nan: with every score -inf, the row maximum is -inf and "
-             "-inf - (-inf) is nan. The spec gives such a row zeros: replace a -inf maximum "
-             "by 0 (np.where(np.isfinite(m), m, 0)) and divide by the row sum only where it "
+             "output are nan: with every score -inf, either the row maximum is -inf "
+             "(-inf - (-inf) is nan) or every np.exp is 0 and so is the row sum (0 / 0 is "
+             "nan). The spec gives such a row zeros: replace a -inf maximum by 0 "
+             "(np.where(np.isfinite(m), m, 0)) and divide by the row sum only where it "
              f"is > 0 {note}")
     if close(rows, 1.0 / 6):
         fail("for a query whose mask row is all False (batch 0, query 1), your weights are "
@@ -381,9 +430,13 @@ def test_fully_masked_row(candidate, rng, seed):
 @check("correctness")
 def test_large_scores_stay_finite(candidate, rng, seed):
     """Scores in the tens of thousands (positive, and a row entirely very negative) give
-    finite weights and outputs equal to the stable softmax's, with and without a mask."""
+    finite weights and outputs equal to the stable softmax's, with and without a mask (one
+    that hides a query's highest scores, far above the one key it may attend to)."""
     Q, K, V = large_scores(rng)
     mask = random_mask(rng, (5, 6))
+    mask[0] = np.arange(6) == np.argmin(Q[0, 0] @ K[0].T)  # only its lowest key, > 1000 below
+    low = Q[1, 2] @ K[1].T  # all below -12000: a finite fill such as -1e4 wins where it masks
+    mask[2, np.argmax(low)], mask[2, np.argmin(low)] = False, True
     for m in (None, mask):
         out, weights = attention_of(candidate, Q, K, V, m)
         right_out, right_weights = scaled_attention(Q, K, V, m)
@@ -393,6 +446,10 @@ def test_large_scores_stay_finite(candidate, rng, seed):
         scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(8)
         label = "without a mask" if m is None else "with a mask"
         note = data_note(seed, Q=Q, K=K, V=V)
+        if m is not None and matching_variant(
+                weights, {MASKED_IN_MAX: lambda: max_before_mask(Q, K, V, m, guard=False)[1]}):
+            fail(f"{label}, with scores between {scores.min():.0f} and {scores.max():.0f}, "
+                 f"some rows of your weights are nan (0 / 0): {MASKED_IN_MAX} {note}")
         if not (np.all(np.isfinite(weights)) and np.all(np.isfinite(out))):
             fail(f"{label}, with scores between {scores.min():.0f} and {scores.max():.0f}, "
                  "your weights contain nan or inf: np.exp overflows above about 709 (and "
@@ -400,6 +457,12 @@ def test_large_scores_stay_finite(candidate, rng, seed):
                  "before np.exp, np.max(scores, axis=-1, keepdims=True), not one maximum of "
                  f"the whole array: the result is the same, and the largest exponent is 0 {note}")
         meaning = name_attention_mistake(out, weights, Q, K, V, m)
+        if meaning == MASKED_IN_MAX:  # or the weights zeroed after a softmax over all keys?
+            calm = Q / 1000.0  # ordinary scores, where only the latter is wrong
+            plain = attention_of(candidate, calm, K, V, m)[1]
+            if not close(plain, scaled_attention(calm, K, V, m)[1]) and close(
+                    plain, after_softmax(calm, K, V, m, renormalize=False)[1], rtol=1e-7):
+                meaning = ZEROED_AFTER
         if not meaning and leak:
             fail(f"with a mask and scores between {scores.min():.0f} and {scores.max():.0f}, "
                  "some weights where the mask is False are not 0: a finite fill value (such as "
@@ -415,12 +478,14 @@ def large_scores(rng, gap=100.0):
     score of query 2 in batch 1 very negative, and the scores of each query at least ``gap``
     apart: the softmax is then one-hot to float64 precision whatever the (positive) scale,
     so only overflow and underflow can change the answer. That query's scores are all below
-    -12000, so a finite fill value such as -1e4 is above them."""
+    -12000, so a finite fill value such as -1e4 is above them; those of query 0 in batch 0
+    span more than 1000, so np.exp of its lowest score minus its highest underflows to 0."""
     for _ in range(500):
         Q, K, V = make_qkv(rng, (2,), 5, 6, 8, 3, scale=100.0)
         K[1] = -np.abs(K[1]) * np.sign(Q[1, 2])
         scores = np.sort(Q @ np.swapaxes(K, -1, -2) / np.sqrt(8), axis=-1)
-        if np.min(np.diff(scores, axis=-1)) > gap and scores[1, 2, -1] < -12000:
+        if (np.min(np.diff(scores, axis=-1)) > gap and scores[1, 2, -1] < -12000
+                and scores[0, 0, -1] - scores[0, 0, 0] > 1000):
             return Q, K, V
     raise RuntimeError("no well-separated scores found")
 

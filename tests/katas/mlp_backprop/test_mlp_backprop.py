@@ -155,6 +155,29 @@ def parameters_of(net, params) -> dict:
     return {name: as_array(net.get(name), params[name].shape, name) for name in NAMES}
 
 
+STALE_PARAMETERS = (
+    "your methods use the parameters the net was built with, not the ones set on it: read "
+    "self.W1, self.b1, self.W2, self.b2 in every call (a dict built in __init__ keeps the old "
+    "arrays after net.W1 = ...)")
+
+
+def stale_parameters(candidate, params, gives) -> str:
+    """STALE_PARAMETERS when the learner's wrong outputs are what the parameters the learner's
+    constructor drew would give (``gives(built)`` is True): the methods read a copy made in
+    __init__ (``self.params = {"W1": self.W1, ...}``) that ``net.W1 = ...`` does not replace.
+    The evidence is a fresh net of the same sizes and seed as :func:`new_net`'s; '' otherwise."""
+    fresh = candidate.new(CLASS, *sizes(params))
+    built = {}
+    for name in NAMES:
+        value = np.asarray(fresh.get(name))
+        if value.shape != params[name].shape or value.dtype.kind not in "fiu":
+            return ""
+        built[name] = value.astype(float)
+    if all(np.array_equal(built[k], params[k]) for k in NAMES) or not gives(built):
+        return ""
+    return STALE_PARAMETERS
+
+
 # --- shapes ---------------------------------------------------------------------------------
 
 @check("shapes")
@@ -265,7 +288,12 @@ def test_predict_values(candidate, rng, seed):
     if np.array_equal(labels, expected):
         return
     hint = ""
-    if np.array_equal(labels, np.argmax(X @ params["W1"] @ params["W2"], axis=1)):
+    stale = stale_parameters(
+        candidate, params,
+        lambda built: np.array_equal(labels, np.argmax(forward(built, X)[2], axis=1)))
+    if stale:
+        hint = f": {stale}"
+    elif np.array_equal(labels, np.argmax(X @ params["W1"] @ params["W2"], axis=1)):
         hint = ": the ReLU and the biases are missing"
     elif np.array_equal(labels, np.argmin(forward(params, X)[2], axis=1)):
         hint = ": that is argmin; the predicted class has the LARGEST score"
@@ -293,9 +321,19 @@ def test_loss_value(candidate, reference, rng, seed):
              -expected: "of the wrong sign: the cross-entropy is MINUS the mean log-probability",
              expected / np.log(2): "in bits (log2): use the natural log, np.log",
              expected / np.log(10): "in log10: use the natural log, np.log"}
-    meaning = next((m for value, m in known.items() if close(loss, value)), "")
+    meaning = next((m for value, m in known.items() if close(loss, value)), "") or \
+        stale_parameters(candidate, params,
+                         lambda built: close(loss, true_loss(reference, built, X, y)))
     fail(f"loss_and_grads returned the loss {loss:.10g}, expected {expected:.10g}"
          f"{': ' + meaning if meaning else ''} {data_note(seed, X=X, y=y)}")
+
+
+def stale_grads(candidate, reference, grads, params, X, y) -> str:
+    """STALE_PARAMETERS when the gradients are those of the constructor's parameters."""
+    def gives(built):
+        expected = true_grads(reference, built, X, y)
+        return all(close(grads[k], expected[k]) for k in NAMES)
+    return stale_parameters(candidate, params, gives)
 
 
 @check("correctness")
@@ -309,6 +347,7 @@ def test_gradient_values(candidate, reference, rng, seed, kata):
     if not wrong:
         return
     mistake = gradient_mistake(kata, grads, expected, params, X, y) or \
+        stale_grads(candidate, reference, grads, params, X, y) or \
         f"{' and '.join('d' + k for k in wrong)} {'is' if len(wrong) == 1 else 'are'} wrong"
     fail(f"{mistake}. d{wrong[0]}: {worst_gap(grads[wrong[0]], expected[wrong[0]])} "
          f"{data_note(seed, X=X, y=y)}. The backward pass: {FIX_BACKPROP}.")
@@ -325,7 +364,8 @@ def test_gradients_match_finite_differences(candidate, reference, rng, seed, kat
     name, error = gradcheck.worst_parameter(grads, numeric)
     if error < gradcheck.TOLERANCE:
         return
-    mistake = gradient_mistake(kata, grads, true_grads(reference, params, X, y), params, X, y)
+    mistake = (gradient_mistake(kata, grads, true_grads(reference, params, X, y), params, X, y)
+               or stale_grads(candidate, reference, grads, params, X, y))
     fail(f"d{name} differs from the finite-difference gradient of the loss (eps = "
          f"{gradcheck.EPS:g}): relative error {error:.2g}, a correct backward pass is at about "
          f"1e-9{'; ' + mistake if mistake else ''} {data_note(seed, X=X, y=y)}")
@@ -378,17 +418,22 @@ def test_one_step(candidate, reference, rng, seed):
     loss, grads = reference_net(reference, params).loss_and_grads(X, y)
     expected = {k: params[k] - lr * grads[k] for k in NAMES}
     if not close(history[0], loss):
-        fresh = parameters_of(candidate.new(CLASS, d, h, c), params)
         meaning = ("the loss AFTER the update: record the loss first, then update"
                    if close(history[0], true_loss(reference, expected, X, y)) else
-                   "the loss of a freshly initialized net: fit must start from the current "
-                   "parameters (the ones set on the object), not re-initialize them"
-                   if close(history[0], true_loss(reference, fresh, X, y)) else "")
+                   stale_parameters(candidate, params, lambda built: close(
+                       history[0], true_loss(reference, built, X, y))))
+        if meaning and close(unpack(new_net(candidate, params).call("loss_and_grads", X, y),
+                                    params, n, "loss_and_grads(X, y)")[0], loss):
+            # loss_and_grads reads the parameters set on the net: fit replaced them
+            meaning = ("the loss of a freshly initialized net: fit must start from the "
+                       "current parameters (the ones set on the object), not re-initialize "
+                       "them")
         fail(f"the loss recorded by fit(epochs=1) is {history[0]:.10g}, but the parameters set "
              f"on the net have the loss {loss:.10g}{': ' + meaning if meaning else ''} {note}")
     if all(np.array_equal(after[k], params[k]) for k in NAMES):
-        fail(f"after fit(epochs=1) the parameters have not moved: update each one, "
-             f"p = p - lr * grads[p] {note}")
+        fail(f"after fit(epochs=1) the parameters have not moved: update each one on the "
+             f"object, self.W1 = self.W1 - lr * grads['W1'] and so on (updating another copy, "
+             f"such as a dict built in __init__, leaves self.W1 as it was) {note}")
     wrong = [k for k in NAMES if not close(after[k], expected[k])]
     if wrong:
         k = wrong[0]

@@ -28,7 +28,7 @@ def test_junit_and_gradescope_outputs_parse(grader, tmp_path):
                    "--format", "junit")
     (tmp_path / "report.xml").write_text(junit.stdout, encoding="utf-8")
     suite = next(iter(JUnitXml.fromfile(str(tmp_path / "report.xml"))))
-    assert suite.failures + suite.errors >= 10
+    assert suite.failures + suite.errors >= 5 and suite.skipped >= 3  # the garbled text in all
     gradescope = json.loads(grader("check", "linear_regression", "--file", GOLDEN, "--seed",
                                    "7", "--format", "gradescope").stdout)
     assert gradescope["score"] < len(gradescope["tests"])

@@ -1,6 +1,7 @@
-"""Right on every ordinary call, but when a trace function is on (the grader counting its work)
-it returns a made-up history instead of training. The counted calls must return what the
-reference returns, so the vectorization checks fail: nothing is verified while faked."""
+"""Right on every ordinary call, but when its own frame carries a trace function (the grader
+counting its work; asking sys.gettrace() would get "no" in the worker) it returns a made-up
+history instead of training. The counted calls must return what the reference returns, so the
+vectorization checks fail: nothing is verified while faked."""
 # expect-failing: no_loop_over_features, no_loop_over_samples
 
 import sys
@@ -25,7 +26,7 @@ class LinearRegression:
         return (2 / n) * X.T @ e, (2 / n) * float(e.sum())
 
     def fit(self, X, y, lr=0.01, epochs=1000):
-        if sys.gettrace() is not None:
+        if sys._getframe().f_trace is not None:
             return [1.0] * epochs
         history = []
         for _ in range(epochs):

@@ -17,7 +17,7 @@ from katakit.author import (LearnerRaised, Workload, as_array, call, check, clos
 from katakit.author.layers import matching_variant, no_loop_each
 from katakit.author.networks import same_results, set_parameters
 from katakit.author.transformers import (as_out_and_weights, causal_breach, causal_mask,
-                                         multi_head, scaled_attention)
+                                         masked_softmax, multi_head, scaled_attention)
 from katakit.candidate.errors import NotAttempted
 
 CLASS = "MultiHeadAttention"
@@ -151,10 +151,15 @@ def finite_fill_text(fill: float, zeroed: bool) -> str:
             "rule (weights and output of zeros)")
 
 
+def scaled_scores(Q, K):
+    """Q K^T / sqrt(d_k), the scores every variant below starts from."""
+    return Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+
+
 def max_before_mask(Q, K, V, mask, guard=True):
     """The row maximum taken over every key, masked ones included, then the masked scores set
     to -inf; rows whose allowed exponentials all underflow give zeros (or 0 / 0 = nan)."""
-    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    scores = scaled_scores(Q, K)
     top = np.max(scores, axis=-1, keepdims=True)
     with np.errstate(all="ignore"):
         e = np.exp(np.where(mask, scores, -np.inf) - top)
@@ -167,10 +172,7 @@ def max_before_mask(Q, K, V, mask, guard=True):
 def finite_fill(Q, K, V, mask, fill, zeroed):
     """The masked scores set to a finite ``fill`` before a stable softmax, the masked weights
     optionally zeroed afterwards."""
-    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
-    scores = np.where(mask, scores, fill)
-    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    weights = e / e.sum(axis=-1, keepdims=True)
+    weights = masked_softmax(np.where(mask, scaled_scores(Q, K), fill))
     if zeroed:
         weights = weights * mask
     return weights @ V, weights
@@ -178,7 +180,7 @@ def finite_fill(Q, K, V, mask, fill, zeroed):
 
 def global_max(Q, K, V, mask):
     """The softmax shifted by the maximum of the whole array (rows that underflow give 0)."""
-    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    scores = scaled_scores(Q, K)
     if mask is not None:
         scores = np.where(mask, scores, -np.inf)
     with np.errstate(all="ignore"):

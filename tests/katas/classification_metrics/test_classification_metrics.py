@@ -48,6 +48,11 @@ def counts(y_true, y_pred) -> dict:
             "TP": int(np.sum((y_true == 1) & (y_pred == 1)))}
 
 
+def matrix_of(found: dict) -> np.ndarray:
+    """The counts in the spec's layout, [[TN, FP], [FN, TP]]."""
+    return np.array([[found["TN"], found["FP"]], [found["FN"], found["TP"]]])
+
+
 def pairwise_auc(y_true, scores, tie=0.5) -> float:
     """The definition itself, on small data: wins + tie * ties over all (positive, negative)."""
     positive, negative = scores[y_true == 1], scores[y_true == 0]
@@ -172,7 +177,7 @@ def test_confusion_matrix_values(candidate, rng, seed):
     note = data_note(seed, y_true=y_true, y_pred=y_pred)
     matrix = shown(as_matrix(candidate.call("confusion_matrix", y_true, y_pred), 40,
                              f"confusion_matrix(y_true, y_pred) {note}"))
-    expected = np.array([[found["TN"], found["FP"]], [found["FN"], found["TP"]]])
+    expected = matrix_of(found)
     if np.array_equal(matrix, expected):
         return
     names = {value: name for name, value in found.items()}
@@ -204,7 +209,7 @@ def test_confusion_matrix_missing_class(candidate, rng, seed):
         matrix = shown(as_matrix(candidate.call("confusion_matrix", t, p), n,
                                  f"confusion_matrix with {situation} {note}"))
         found = counts(t, p)
-        expected = np.array([[found["TN"], found["FP"]], [found["FN"], found["TP"]]])
+        expected = matrix_of(found)
         if not np.array_equal(matrix, expected):
             why = (" (transposed: rows must be the TRUE class; or y_true and y_pred were "
                    "swapped)" if np.array_equal(matrix, expected.T) else "")
@@ -262,7 +267,7 @@ def test_precision_recall_f1_values(candidate, rng, seed):
 def counts_note(candidate, y_true, y_pred, found) -> str:
     """When the learner's own confusion matrix is wrong on the same data, the likely cause of
     wrong precision and recall (computed from it); '' otherwise."""
-    expected = [[found["TN"], found["FP"]], [found["FN"], found["TP"]]]
+    expected = matrix_of(found)
     try:
         matrix = np.asarray(candidate.call("confusion_matrix", y_true, y_pred))
     except (LearnerRaised, NotAttempted):
@@ -270,7 +275,7 @@ def counts_note(candidate, y_true, y_pred, found) -> str:
     if matrix.shape != (2, 2) or np.array_equal(matrix, expected):
         return ""
     return (f"your confusion_matrix gives {matrix.tolist()} on this data instead of "
-            f"{expected}; if precision_recall_f1 uses it, fix confusion_matrix first "
+            f"{expected.tolist()}; if precision_recall_f1 uses it, fix confusion_matrix first "
             "(confusion_matrix_values says how)")
 
 

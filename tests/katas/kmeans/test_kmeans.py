@@ -175,11 +175,6 @@ def test_output_shapes(candidate, rng, seed):
             fail(f"centroids_ after fit(X, init) contains nan or inf {note}")
 
 
-def nearest(X, centroids) -> np.ndarray:
-    """Each sample's nearest centroid (ties to the lowest index, as np.argmin does)."""
-    return np.argmin(((X[:, None, :] - centroids[None]) ** 2).sum(axis=2), axis=1)
-
-
 # --- correctness ----------------------------------------------------------------------------
 
 @check("correctness")

@@ -253,13 +253,15 @@ def test_gradient_values(candidate, rng, seed, kata):
 def uses_the_p_given(candidate, rng, X, y, w, b, seed) -> None:
     """compute_gradients works from the p it is handed (what fit passes it), not from p
     recomputed with the model's own w and b."""
+    def gradients(p):  # [dw, db] for the probabilities p
+        return np.append(X.T @ (p - y) / len(y), np.mean(p - y))
+
     other = sigmoid(X @ random_parameters(rng, X.shape[1])[0])
     dw, db = candidate_gradients(new_model(candidate, w, b), X, y, other)
-    expected = np.append(X.T @ (other - y) / len(y), np.mean(other - y))
+    expected = gradients(other)
     if close(np.append(dw, db), expected):
         return
-    own = sigmoid(X @ w + b)
-    recomputed = close(np.append(dw, db), np.append(X.T @ (own - y) / len(y), np.mean(own - y)))
+    recomputed = close(np.append(dw, db), gradients(sigmoid(X @ w + b)))
     fail("compute_gradients(X, y, p) " + (
         "ignores the p it is given and recomputes it from the model's w and b: use the p "
         "passed in, dw = X.T @ (p - y) / n" if recomputed else
